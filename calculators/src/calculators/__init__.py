@@ -1,0 +1,20 @@
+"""Fee and effort model for AliExpress's three selling modes (standard library only).
+
+Runs unchanged in CPython and in Pyodide; never reads files or the network.
+"""
+
+from .api import RESULT_FORMAT, RESULT_VERSION, default_scenario, evaluate
+from .errors import InvalidInput, InvalidParameters, Problem
+from .formulas import FORMULAS, Formula
+from .inputs import INPUTS, SCENARIO_FORMAT, SCENARIO_VERSION, InputField
+from .params import PARAMETERS_FORMAT, PARAMETERS_VERSION, parameter_index
+
+__version__ = "1.0.0"
+MODEL_VERSION = 1
+
+__all__ = [
+    "FORMULAS", "INPUTS", "MODEL_VERSION", "PARAMETERS_FORMAT", "PARAMETERS_VERSION",
+    "RESULT_FORMAT", "RESULT_VERSION", "SCENARIO_FORMAT", "SCENARIO_VERSION", "Formula",
+    "InputField", "InvalidInput", "InvalidParameters", "Problem", "default_scenario", "evaluate",
+    "parameter_index",
+]

@@ -1,0 +1,64 @@
+"""The public functions: plain data in, JSON-ready data out."""
+
+from __future__ import annotations
+
+from . import inputs, params
+from .model import evaluate_mode
+from .recommend import recommend
+
+RESULT_FORMAT = "aliexpress-modes/result"
+RESULT_VERSION = 1
+
+
+def evaluate(scenario: dict, parameters: dict) -> dict:
+    """Evaluate a scenario in every mode of the bundle; return the versioned result.
+
+    Raises ``InvalidParameters`` for a broken bundle, then ``InvalidInput`` with every problem
+    of the scenario. The result holds only dicts, lists, text, floats and None (for "none"): it
+    serialises with ``json.dumps(result, allow_nan=False)``.
+
+    >>> from calculators import evaluate
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> result = evaluate({"units_per_month": 100, "new_skus_per_month": 2}, EXAMPLE_BUNDLE)
+    >>> mode = result["modes"][0]
+    >>> mode["revenue"], mode["components"][0]["amount"], mode["effort_hours"]
+    (10800.0, 864.0, 1.0)
+    >>> result["recommended"]["mode"]
+    'self_operated'
+    """
+    index = params.parameter_index(parameters)
+    scenario_used = inputs.validate_scenario(
+        scenario,
+        [category["id"] for category in parameters["categories"]],
+        parameters["default_category"],
+        {entry["id"]: entry for entry in index},
+    )
+    capital_cost_rate = params.resolve(
+        parameters["capital_cost_rate"], scenario_used["category"], scenario_used["overrides"]
+    )
+    modes = [
+        evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate)
+        for mode in parameters["modes"]
+    ]
+    return {
+        "format": RESULT_FORMAT,
+        "version": RESULT_VERSION,
+        "currency": "CNY",
+        "scenario": scenario_used,
+        "capital_cost_rate": capital_cost_rate,
+        "modes": modes,
+        "recommended": recommend(modes),
+    }
+
+
+def default_scenario(parameters: dict) -> dict:
+    """The scenario a fresh calculator shows: every input's default, no overrides.
+
+    >>> from calculators import default_scenario
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> scenario = default_scenario(EXAMPLE_BUNDLE)
+    >>> scenario["category"], scenario["return_rate"], scenario["overrides"]
+    ('toys', 0.03, {})
+    """
+    params.parameter_index(parameters)  # a broken bundle fails here, not later in the form
+    return inputs.default_scenario(parameters["default_category"])

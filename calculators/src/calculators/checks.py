@@ -1,0 +1,77 @@
+"""The one number check shared by scenario inputs, overrides and the parameter bundle."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from .errors import Problem
+
+
+def plain(number: float) -> str:
+    """Write a limit the way a person reads it.
+
+    >>> plain(10_000_000), plain(0.01), plain(1.0)
+    ('10,000,000', '0.01', '1')
+    """
+    if float(number).is_integer():
+        return f"{int(number):,}"
+    return f"{number:,}"
+
+
+def describe(value: object) -> str:
+    """Show what was given, briefly, in JSON terms (the user typed JSON or a form value).
+
+    >>> describe("abc"), describe(True), describe(None), describe([1]), describe({})
+    ('"abc"', 'true', 'null', 'a list', 'an object')
+    """
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def check_number(
+    value: object,
+    field: str,
+    label: str,
+    minimum: float,
+    maximum: float,
+    problems: list[Problem],
+) -> float | None:
+    """Return ``value`` as a float, or record one problem and return None.
+
+    Booleans are refused although Python counts them as ints: ``true`` is never a price.
+
+    >>> problems = []
+    >>> check_number(3, "x", "X", 0, 10, problems), problems
+    (3.0, [])
+    >>> check_number(float("nan"), "x", "X", 0, 10, problems)
+    >>> problems[0].code, problems[0].message
+    ('not_finite', 'X must be a finite number from 0 to 10; got NaN.')
+    """
+    allowed = f"from {plain(minimum)} to {plain(maximum)}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        message = f"{label} must be a number {allowed}; got {describe(value)}."
+        problems.append(Problem(field, "not_a_number", message))
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        shown = "NaN" if math.isnan(value) else ("-" if value < 0 else "") + "infinity"
+        problems.append(
+            Problem(field, "not_finite", f"{label} must be a finite number {allowed}; got {shown}.")
+        )
+        return None
+    if value < minimum:
+        message = f"{label} must be at least {plain(minimum)}; got {describe(value)}."
+        problems.append(Problem(field, "below_minimum", message))
+        return None
+    if value > maximum:
+        message = f"{label} must be at most {plain(maximum)}; got {describe(value)}."
+        problems.append(Problem(field, "above_maximum", message))
+        return None
+    return float(value)
