@@ -1,0 +1,42 @@
+# The few verbs of the project. `make serve` and `make test` are the README's two commands.
+PYTHON ?= python3.12
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test bench validate clean system-deps
+
+$(STAMP): pyproject.toml calculators/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]' -e ./calculators
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium drives the browser tests (Playwright's own download cannot work offline).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+serve: $(STAMP) node_modules/.package-lock.json
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) node_modules/.package-lock.json
+	$(VENV)/bin/mkdocs build --strict
+
+validate: $(STAMP)
+	$(VENV)/bin/aliexpress-modes validate
+
+test: system-deps $(STAMP) node_modules/.package-lock.json
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: system-deps $(STAMP) node_modules/.package-lock.json
+	$(PY) benchmarks/calculator_load.py
+
+clean:
+	rm -rf site build dist .pytest_cache .coverage

@@ -1,0 +1,1 @@
+"""YAML data -> validated model -> Markdown pages and the calculators' parameter bundle."""

@@ -1,0 +1,131 @@
+"""Typed, validated site data: what the templates and the bundle read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MODE_ORDER = ("fully_managed", "semi_managed", "self_operated")
+
+
+def mode_slug(mode_id: str) -> str:
+    """`self_operated` -> `self-operated`: the data file name and the page name."""
+    return mode_id.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    grade: str
+    url: str | None = None
+    published: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    checked: str
+    confidence: str
+    source: Source | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CategoryValues:
+    default: float
+    by_category: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | CategoryValues
+    unit: str
+    provenance: Provenance
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    label: str
+    description: str
+    driver: str
+    hours: Figure
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    who: str  # merchant | platform | shared | none
+    share: float | None = None
+
+    @property
+    def merchant_share(self) -> float:
+        """The share of the task's hours that fall on the merchant."""
+        return {"merchant": 1.0, "platform": 0.0, "none": 0.0}.get(self.who, self.share or 0.0)
+
+
+@dataclass(frozen=True)
+class Component:
+    id: str
+    label: str
+    kind: str
+    basis: str
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Mode:
+    id: str
+    file: str
+    name: str
+    tagline: str
+    summary: str  # Markdown
+    steps: tuple[Step, ...]
+    advantages: tuple[Item, ...]
+    drawbacks: tuple[Item, ...]
+    suits: tuple[Item, ...]
+    does_not_suit: tuple[Item, ...]
+    responsibilities: dict[str, Responsibility]
+    responsibilities_provenance: Provenance
+    delivery_days: tuple[int, int]
+    delivery_provenance: Provenance
+    demand_multiplier: Figure
+    return_loss_share: Figure
+    costs: tuple[Component, ...]
+
+    @property
+    def slug(self) -> str:
+        return mode_slug(self.id)
+
+
+@dataclass(frozen=True)
+class SiteData:
+    sources: dict[str, Source]
+    categories: tuple[Category, ...]
+    default_category: str
+    capital_cost_rate: Figure
+    tasks: tuple[Task, ...]
+    modes: tuple[Mode, ...]
+
+    def mode(self, mode_id: str) -> Mode:
+        return next(mode for mode in self.modes if mode.id == mode_id)

@@ -1,0 +1,95 @@
+"""JSON Schema validation of data files, with each error placed at its line and column.
+
+The schemas live in data/schemas/ so editors (yaml-language-server) use the same ones: every data
+file names its schema on its first line.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+
+from generator.errors import DataProblem
+from generator.yaml_source import YamlDocument
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+
+
+@cache
+def _registry(schema_dir: Path) -> Registry:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources)
+
+
+def load_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict:
+    return _registry(schema_dir).contents(name)
+
+
+@cache
+def _validator(name: str, schema_dir: Path) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name, schema_dir), registry=_registry(schema_dir))
+
+
+def _leaf_errors(error: ValidationError) -> list[ValidationError]:
+    """For oneOf/anyOf, report the most relevant alternative's error, not "not valid under any".
+
+    An alternative of the instance's own type (a number checked against a maximum, say) says
+    more than "8 is not of type 'object'" from an alternative that never applied.
+    """
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        same_type = [e for e in error.context if e.validator != "type"]
+        return _leaf_errors(best_match(same_type or error.context))
+    return [error]
+
+
+def _declared_names(schema: dict, registry: Registry) -> set[str]:
+    """Field names a schema accepts, through `allOf` and `$ref` (which `unevaluatedProperties` sees)."""
+    names = set(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        names |= _declared_names(part, registry)
+    ref = schema.get("$ref")
+    if ref:
+        file, _, pointer = ref.partition("#")
+        contents = registry.contents(file or "common.schema.json")
+        for key in filter(None, pointer.split("/")):
+            contents = contents[key]
+        names |= _declared_names(contents, registry)
+    return names
+
+
+def _unknown_fields(error: ValidationError, registry: Registry) -> list[str]:
+    declared = _declared_names(error.schema, registry)
+    return sorted(key for key in error.instance if key not in declared)
+
+
+def _message(error: ValidationError) -> str:
+    if error.validator == "enum":
+        options = ", ".join(json.dumps(option) for option in error.validator_value)
+        return f"{json.dumps(error.instance)} is not one of {options}"
+    return error.message
+
+
+def validate_document(document: YamlDocument, schema_name: str,
+                      schema_dir: Path = SCHEMA_DIR) -> list[DataProblem]:
+    """Every schema error in one document, each at the position of the offending value."""
+    registry = _registry(schema_dir)
+    problems = []
+    for error in _validator(schema_name, schema_dir).iter_errors(document.data):
+        for leaf in _leaf_errors(error):
+            path = tuple(leaf.absolute_path)
+            if leaf.validator in ("additionalProperties", "unevaluatedProperties"):
+                allowed = ", ".join(sorted(_declared_names(leaf.schema, registry)))
+                for name in _unknown_fields(leaf, registry):
+                    problems.append(document.problem(
+                        (*path, name), f"unknown field '{name}' (allowed: {allowed})"))
+                continue
+            problems.append(document.problem(path, _message(leaf)))
+    return sorted(set(problems))
