@@ -1,0 +1,116 @@
+// Module Web Worker: boots the self-hosted Pyodide, loads the calculators wheel by name (Pyodide
+// checks its sha256 against the site's lockfile) and evaluates scenarios, off the main thread.
+//
+// Messages in:  {type: "init", indexURL, lockFileURL, packageName, parametersURL}
+//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes}
+// Messages out: {type: "progress", message} | {type: "ready"} | {type: "failed", message}
+//               {type: "result", id, ok: true, json, html, csv}
+//               {type: "result", id, ok: false, problems: [{field, code, message}]}
+
+// Python side of the protocol. Form values arrive as text; each number field becomes a float
+// (the defaults are floats, so the default form reproduces calculators.default_scenario exactly)
+// or stays text for the model to reject with its own typed message. Empty lines are dropped from
+// the HTML exactly as generator/calculator_html.py drops them from the prerendered copy.
+const PYTHON_BRIDGE = `
+import json
+import calculators
+from calculators import report
+
+_PARAMETERS = json.loads(_parameters_text)
+_DEFAULT = calculators.default_scenario(_PARAMETERS)
+
+def _number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+def _scenario(raw, overrides):
+    scenario = dict(_DEFAULT)
+    for name, text in raw.items():
+        like = _DEFAULT.get(name)
+        scenario[name] = text if isinstance(like, str) else _number(text.strip())
+    merged = dict(_DEFAULT.get("overrides") or {})
+    for param_id, text in overrides.items():
+        merged[param_id] = _number(text.strip())
+    scenario["overrides"] = merged
+    return scenario
+
+def _single_block(html):
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+def handle(request_json):
+    request = json.loads(request_json)
+    scenario = _scenario(request["raw"], request["overrides"])
+    try:
+        result = calculators.evaluate(scenario, _PARAMETERS)
+    except calculators.InvalidInput as error:
+        return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+    answer = {
+        "ok": True,
+        "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
+        "html": _single_block(report.render_html(result, modes=request["modes"])),
+        "csv": report.to_csv(result),
+    }
+    return json.dumps(answer)
+`;
+
+let handle = null; // the Python `handle` function once the runtime is ready
+let booting = null;
+
+function progress(message) {
+  postMessage({ type: "progress", message });
+}
+
+async function boot({ indexURL, lockFileURL, packageName, parametersURL }) {
+  progress("Downloading the Python runtime");
+  // Fetch the bundle while Pyodide boots; both are needed before the first result.
+  const parameters = fetch(parametersURL).then((response) => {
+    if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
+    return response.text();
+  });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const pyodide = await loadPyodide({ indexURL, lockFileURL, packages: [] });
+  progress("Loading the calculators");
+  const loadErrors = [];
+  await pyodide.loadPackage(packageName, {
+    messageCallback: () => {},
+    errorCallback: (message) => loadErrors.push(message),
+  });
+  // loadPackage reports failures (bad sha256, 404) through errorCallback and does not throw.
+  if (!(packageName in pyodide.loadedPackages)) {
+    throw new Error(`could not load ${packageName}: ${loadErrors.join("; ") || "unknown error"}`);
+  }
+  progress("Starting the model");
+  pyodide.globals.set("_parameters_text", await parameters);
+  pyodide.runPython(PYTHON_BRIDGE);
+  handle = pyodide.globals.get("handle");
+}
+
+function evaluate(request) {
+  const answer = JSON.parse(handle(JSON.stringify(request)));
+  postMessage({ type: "result", id: request.id, ...answer });
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init") {
+    booting ??= boot(data).then(
+      () => postMessage({ type: "ready" }),
+      (error) => postMessage({ type: "failed", message: String(error && error.message || error) }),
+    );
+    return;
+  }
+  if (data.type === "evaluate") {
+    await booting;
+    if (!handle) return; // boot failed and was already reported
+    try {
+      evaluate(data);
+    } catch (error) {
+      // A bug, not bad input: report it plainly; the details go to the console for developers.
+      console.warn("calculator evaluation failed", error);
+      postMessage({ type: "result", id: data.id, ok: false, problems: [
+        { field: "", code: "internal", message: "The calculator hit an internal error for this input." },
+      ] });
+    }
+  }
+};

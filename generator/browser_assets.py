@@ -1,0 +1,187 @@
+"""Ship what the in-browser calculators need into the built site.
+
+Called from the MkDocs plugin's ``on_post_build``. Everything is self-hosted:
+
+    assets/pyodide/<pyodide version>/        the runtime from node_modules/pyodide
+    assets/calculator/runtime-<fingerprint>/ pyodide-lock.json + the calculators wheel
+    assets/calculator/parameters.<sha>.json  the parameter bundle
+    assets/vendor/uplot-<version>/           the chart library
+
+Directory names carry a version or a content hash, so a browser cache can never pair a new page
+with an old wheel (Pyodide would refuse it on the sha256 check) and the files can be cached forever.
+The page markup (generator/calculator_html.py) computes the same URLs through ``runtime_urls``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CALCULATORS_DIR = PROJECT_ROOT / "calculators"
+NODE_MODULES = PROJECT_ROOT / "node_modules"
+WHEEL_CACHE = PROJECT_ROOT / "build" / "calculators-wheel"
+
+# The runtime files a browser fetches; source maps and the Node-only entry points stay behind.
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+UPLOT_FILES = {"uPlot.esm.js": "uPlot.esm.js", "uPlot.min.css": "uPlot.min.css"}
+# 1980-01-01, the earliest time a zip can hold: makes the wheel byte-for-byte reproducible.
+SOURCE_DATE_EPOCH = "315532800"
+
+
+@dataclass(frozen=True)
+class RuntimeUrls:
+    """Site-relative paths (no leading slash) of the files the calculator front end loads."""
+
+    pyodide_index: str
+    lock_file: str
+    parameters: str
+    uplot_js: str
+    uplot_css: str
+    package_name: str
+
+
+def bundle_json(bundle: dict) -> bytes:
+    """The parameter bundle as the browser receives it; stable so its hash is stable."""
+    text = json.dumps(bundle, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    return text.encode("utf-8")
+
+
+def runtime_urls(bundle: dict) -> RuntimeUrls:
+    """Where ``write_assets`` puts things, computable while pages render (before the build ends)."""
+    pyodide_version = _npm_version("pyodide")
+    uplot_version = _npm_version("uplot")
+    parameters_sha = hashlib.sha256(bundle_json(bundle)).hexdigest()[:12]
+    runtime_dir = f"assets/calculator/runtime-{calculators_fingerprint(pyodide_version)}"
+    return RuntimeUrls(
+        pyodide_index=f"assets/pyodide/{pyodide_version}/",
+        lock_file=f"{runtime_dir}/pyodide-lock.json",
+        parameters=f"assets/calculator/parameters.{parameters_sha}.json",
+        uplot_js=f"assets/vendor/uplot-{uplot_version}/uPlot.esm.js",
+        uplot_css=f"assets/vendor/uplot-{uplot_version}/uPlot.min.css",
+        package_name=calculators_package_name(),
+    )
+
+
+def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = None) -> RuntimeUrls:
+    """Copy the runtime, the wheel + site lockfile, the bundle and uPlot into ``site_dir``.
+
+    ``config`` (the MkDocs config) is accepted for the plugin's convenience and not needed.
+    """
+    del config
+    site = Path(site_dir)
+    urls = runtime_urls(bundle)
+    pyodide_dir = _require_npm_package("pyodide")
+    uplot_dir = _require_npm_package("uplot")
+
+    _copy_files(pyodide_dir, PYODIDE_RUNTIME_FILES, site / urls.pyodide_index)
+    _copy_files(uplot_dir / "dist", UPLOT_FILES, site / Path(urls.uplot_js).parent)
+
+    runtime_dir = site / Path(urls.lock_file).parent
+    runtime_dir.mkdir(parents=True, exist_ok=True)
+    wheel = build_calculators_wheel()
+    shutil.copyfile(wheel, runtime_dir / wheel.name)
+    write_site_lockfile(pyodide_dir / "pyodide-lock.json", runtime_dir / wheel.name,
+                        runtime_dir / "pyodide-lock.json")
+
+    parameters = site / urls.parameters
+    parameters.parent.mkdir(parents=True, exist_ok=True)
+    parameters.write_bytes(bundle_json(bundle))
+    return urls
+
+
+def write_site_lockfile(npm_lockfile: Path, wheel: Path, output: Path) -> None:
+    """Write a lockfile that lists exactly the calculators wheel, with its sha256.
+
+    It keeps the npm lockfile's ``info`` (Python and ABI version, which Pyodide checks) but none of
+    its packages: the site ships no other wheel, so listing them would only promise 404s.
+    The wheel sits next to the lockfile, so Pyodide resolves its relative file name from there.
+    """
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    base = PyodideLockSpec.from_json(npm_lockfile)
+    empty = PyodideLockSpec(info=base.info, packages={})
+    try:
+        spec = add_wheels_to_spec(empty, [wheel], base_path=wheel.parent)
+    except RuntimeError as error:  # incompatible wheel tags or a dependency Pyodide lacks
+        raise PluginError(f"calculators wheel {wheel.name}: {error}") from error
+    spec.to_json(output, indent=1)
+
+
+def build_calculators_wheel() -> Path:
+    """Build (or reuse) the pure-Python calculators wheel; cached by a hash of its sources."""
+    cache_dir = WHEEL_CACHE / calculators_fingerprint("")
+    cached = sorted(cache_dir.glob("*.whl")) if cache_dir.is_dir() else []
+    if cached:
+        return cached[0]
+    with tempfile.TemporaryDirectory(prefix="calculators-wheel-") as tmp:
+        command = [sys.executable, "-m", "build", "--wheel", "--no-isolation",
+                   "--outdir", tmp, str(CALCULATORS_DIR)]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        wheels = sorted(Path(tmp).glob("*.whl"))
+        if done.returncode != 0 or len(wheels) != 1:
+            raise PluginError(
+                f"could not build the calculators wheel from {CALCULATORS_DIR}:\n"
+                f"{done.stdout[-2000:]}{done.stderr[-2000:]}"
+            )
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        target = cache_dir / wheels[0].name
+        shutil.copyfile(wheels[0], target)  # copy, then nothing half-written is ever cached
+        return target
+
+
+def calculators_fingerprint(salt: str) -> str:
+    """A short hash of everything that goes into the wheel (plus ``salt``)."""
+    digest = hashlib.sha256(salt.encode())
+    files = [CALCULATORS_DIR / "pyproject.toml", *sorted((CALCULATORS_DIR / "src").rglob("*.py"))]
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(CALCULATORS_DIR).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def calculators_package_name() -> str:
+    """The wheel's distribution name as Pyodide's lockfile keys it (PEP 503 normalised)."""
+    pyproject = tomllib.loads((CALCULATORS_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    name = pyproject["project"]["name"]
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _npm_version(package: str) -> str:
+    manifest = _require_npm_package(package) / "package.json"
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def _require_npm_package(package: str) -> Path:
+    directory = NODE_MODULES / package
+    if not (directory / "package.json").is_file():
+        raise PluginError(
+            f"{directory} is missing: the calculators need the npm package '{package}'. "
+            f"Run `npm ci` in {PROJECT_ROOT}."
+        )
+    return directory
+
+
+def _copy_files(source_dir: Path, names: object, target_dir: Path) -> None:
+    """Copy ``names`` (an iterable, or a mapping source name -> target name)."""
+    pairs = names.items() if isinstance(names, dict) else ((n, n) for n in names)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for source_name, target_name in pairs:
+        source = source_dir / source_name
+        if not source.is_file():
+            raise PluginError(f"{source} is missing; run `npm ci` in {PROJECT_ROOT}.")
+        shutil.copyfile(source, target_dir / target_name)

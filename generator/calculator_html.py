@@ -1,0 +1,271 @@
+"""The calculator's HTML: input form, assumptions, status, and results prerendered in CPython.
+
+``render_calculator`` returns one raw HTML block for a Markdown page. Python-Markdown passes such
+a block through untouched only while it has no blank line inside, so every line break is kept
+but empty lines are dropped (``_single_block``); the browser does the same to the live results,
+so prerendered and live HTML stay comparable. All text is escaped with ``html.escape``.
+
+The page works without JavaScript: the results for the default scenario are in the markup.
+docs/assets/calculator/calculator.js turns it live (see the ``data-*`` attributes for its inputs).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+import calculators
+from calculators import report
+from generator.browser_assets import runtime_urls
+
+ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
+# How long the browser waits for Python before showing the error state (data-timeout-ms).
+DEFAULT_TIMEOUT_MS = 30_000
+CONFIDENCE_TEXT = {
+    "sourced": "Sourced",
+    "unverified": "Unverified",
+    "assumption": "Assumption",
+}
+
+
+def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: str = "") -> str:
+    """The calculator for ``modes`` (all three when None) on the page at ``page_url``.
+
+    ``page_url`` is MkDocs' ``page.url`` ("calculator/", "modes/self-operated/"): asset links are
+    made relative to it so the site works under any base path.
+    """
+    modes = list(modes or ALL_MODES)
+    unknown = sorted(set(modes) - set(ALL_MODES))
+    if unknown:
+        raise ValueError(f"unknown mode(s) {unknown}; expected some of {list(ALL_MODES)}")
+    full = len(modes) == len(ALL_MODES)
+    prefix = "../" * page_url.count("/")
+    uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
+    scenario = calculators.default_scenario(bundle)
+    result = calculators.evaluate(scenario, bundle)
+    urls = runtime_urls(bundle)
+
+    attributes = {
+        "class": "amc" + (" amc--compact" if not full else ""),
+        "id": uid,
+        "data-calculator": "",
+        "data-modes": " ".join(modes),
+        # Paths below are relative to the site root; calculator.js resolves them against its
+        # own URL, which stays right across Material's instant navigation.
+        "data-pyodide-index": urls.pyodide_index,
+        "data-lock-file": urls.lock_file,
+        "data-package": urls.package_name,
+        "data-parameters": urls.parameters,
+        "data-uplot": urls.uplot_js,
+        "data-uplot-css": urls.uplot_css,
+        "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+    }
+    parts = [
+        f"<div {_attributes(attributes)}>",
+        f'<link rel="stylesheet" href="{escape(prefix)}assets/calculator/calculator.css">',
+        '<form class="amc-form" novalidate>',
+        _inputs(uid, bundle, scenario),
+        _assumptions(uid, bundle, modes),
+        "</form>",
+        _toolbar(),
+        _status(),
+        f'<div class="amc-results" id="{uid}-results" aria-live="polite">',
+        report.render_html(result, modes=modes),
+        "</div>",
+        _charts(uid) if full else "",
+        f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
+        '<script type="application/json" class="amc-prerendered-csv">'
+        f"{script_json(report.to_csv(result))}</script>",
+        f'<script type="module" src="{escape(prefix)}assets/calculator/calculator.js"></script>',
+        "</div>",
+    ]
+    return _single_block("\n".join(part for part in parts if part))
+
+
+def canonical_json(result: object) -> str:
+    """The JSON text of a result, as the browser worker writes it too (compared exactly)."""
+    return json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False)
+
+
+def script_json(value: object) -> str:
+    """``canonical_json`` made safe inside <script>: no '<', '>' or '&' can end the element."""
+    text = canonical_json(value)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _inputs(uid: str, bundle: dict, scenario: dict) -> str:
+    rows = ['<fieldset class="amc-inputs"><legend>Your product and your time</legend>']
+    for spec in calculators.INPUTS:
+        field_id = f"{uid}-{spec.name}"
+        described = f"{field_id}-help {field_id}-error"
+        unit = f' <span class="amc-unit">({escape(spec.unit)})</span>' if spec.unit else ""
+        rows.append(f'<div class="amc-field" data-field="{escape(spec.name)}">')
+        rows.append(f'<label for="{field_id}">{escape(spec.label)}{unit}</label>')
+        if spec.kind == "choice":
+            rows.append(_category_select(field_id, spec.name, described, bundle, scenario))
+        else:
+            limits = {"min": spec.min, "max": spec.max, "step": spec.step}
+            attrs = {
+                "id": field_id, "name": spec.name, "type": "number", "inputmode": "decimal",
+                **{key: number_text(value) for key, value in limits.items() if value is not None},
+                "value": number_text(scenario[spec.name]),
+                "data-default": number_text(scenario[spec.name]),
+                "aria-describedby": described,
+            }
+            rows.append(f"<input {_attributes(attrs)}>")
+        rows.append(f'<p class="amc-help" id="{field_id}-help">{escape(spec.help)}</p>')
+        rows.append(f'<p class="amc-error" id="{field_id}-error" hidden></p>')
+        rows.append("</div>")
+    rows.append("</fieldset>")
+    return "\n".join(rows)
+
+
+def _category_select(field_id: str, name: str, described: str, bundle: dict, scenario: dict) -> str:
+    chosen = scenario[name]
+    options = [
+        f'<option value="{escape(c["id"])}"{" selected" if c["id"] == chosen else ""}>'
+        f'{escape(c["label"])}</option>'
+        for c in bundle["categories"]
+    ]
+    attrs = {"id": field_id, "name": name, "data-default": chosen, "aria-describedby": described}
+    return f"<select {_attributes(attrs)}>" + "".join(options) + "</select>"
+
+
+def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
+    """Every parameter the shown modes use, with its provenance and an override box."""
+    entries = [
+        entry for entry in calculators.parameter_index(bundle)
+        if entry.get("mode") is None or entry["mode"] in modes
+    ]
+    mode_labels = {mode["id"]: mode["label"] for mode in bundle["modes"]}
+    rows = [
+        '<details class="amc-assumptions">',
+        f"<summary>Assumptions ({len(entries)} parameters you can change)</summary>",
+        "<p>Leave a box empty to use the default. Your values travel with the shared link.</p>",
+        '<div class="amc-table-wrap"><table class="amc-assumption-table">',
+        "<thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">Default</th>"
+        "<th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
+        "<th scope=\"col\">Checked</th><th scope=\"col\">Confidence</th></tr></thead><tbody>",
+    ]
+    for entry in entries:
+        field = f"overrides.{entry['id']}"
+        field_id = f"{uid}-o-{entry['id'].replace('.', '-')}"
+        owner = mode_labels.get(entry.get("mode"), "")
+        name = f"{owner}: {entry['label']}" if owner else entry["label"]
+        attrs = {
+            "id": field_id, "name": field, "type": "number", "inputmode": "decimal",
+            "min": number_text(entry["min"]), "max": number_text(entry["max"]), "step": "any",
+            "placeholder": _value_text(entry["value"]),
+            "aria-describedby": f"{field_id}-error",
+        }
+        rows += [
+            f'<tr class="amc-field" data-field="{escape(field)}">',
+            f'<th scope="row"><label for="{field_id}">{escape(name)}</label>'
+            f' <span class="amc-unit">({escape(entry["unit"])})</span>'
+            f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
+            f"<td>{escape(_value_text(entry['value']))}</td>",
+            f"<td><input {_attributes(attrs)}>"
+            f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
+            f"<td>{_source_link(entry.get('source'))}</td>",
+            _checked_cell(entry["checked"]),
+            f"<td>{_badge(entry['confidence'])}</td>",
+            "</tr>",
+        ]
+    rows.append("</tbody></table></div></details>")
+    return "\n".join(rows)
+
+
+def _toolbar() -> str:
+    return (
+        '<div class="amc-toolbar">'
+        '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
+        '<button type="button" class="md-button" data-action="export-csv">Export CSV</button>'
+        '<button type="button" class="md-button" data-action="export-json">Export JSON</button>'
+        '<button type="button" class="md-button" data-action="reset">Reset</button>'
+        "</div>"
+    )
+
+
+def _status() -> str:
+    return (
+        '<div class="amc-status" data-state="prerendered">'
+        '<p class="amc-status-text" role="status" aria-live="polite">'
+        "These numbers were worked out for the default values when the site was built. "
+        "Change any value to recalculate in your browser.</p>"
+        '<button type="button" class="md-button amc-retry" data-action="retry" hidden>'
+        "Retry</button>"
+        "</div>"
+        '<p class="amc-stale-note" hidden>Fix the highlighted values: the results below are from '
+        "your last valid input.</p>"
+        "<noscript><p>The calculator needs JavaScript to recalculate; the numbers below are for "
+        "the default values.</p></noscript>"
+    )
+
+
+def _charts(uid: str) -> str:
+    results = f"{uid}-results"
+    return "\n".join([
+        '<div class="amc-charts">',
+        f'<figure class="amc-chart" data-chart="profit" aria-describedby="{results}">',
+        "<figcaption>Monthly profit after the value of your time, against units sold per month. "
+        "Dots mark break-even. The same figures are in the tables above.</figcaption>",
+        '<div class="amc-chart-canvas" role="img" aria-label="Chart of monthly profit against '
+        'units sold for the three modes; the tables above give the same figures."></div>',
+        "</figure>",
+        f'<figure class="amc-chart" data-chart="hours" aria-describedby="{results}">',
+        "<figcaption>Your hours per month by task, for each mode. "
+        "The itemised breakdown above lists the same hours.</figcaption>",
+        '<div class="amc-chart-canvas" role="img" aria-label="Chart of hours per month by task '
+        'for the three modes; the breakdown above gives the same figures."></div>',
+        "</figure>",
+        "</div>",
+    ])
+
+
+def _source_link(source: dict | None) -> str:
+    if not source:
+        return "None (assumption)"
+    return f'<a href="{escape(source["url"])}" rel="noopener">{escape(source["title"])}</a>'
+
+
+def _checked_cell(date: str) -> str:
+    return f'<td><time datetime="{escape(date)}">{escape(date)}</time></td>'
+
+
+def _badge(confidence: str) -> str:
+    text = CONFIDENCE_TEXT.get(confidence, confidence)
+    return f'<span class="amc-badge amc-badge--{escape(confidence)}">{escape(text)}</span>'
+
+
+def _value_text(value: float | dict) -> str:
+    if isinstance(value, dict):
+        by_category = ", ".join(
+            f"{category} {number_text(number)}"
+            for category, number in value.get("by_category", {}).items()
+        )
+        default = f"{number_text(value['default'])} by default"
+        return f"{default}; {by_category}" if by_category else default
+    return number_text(value)
+
+
+def number_text(value: float) -> str:
+    """A number as a form value: integers without '.0', floats as Python's exact repr.
+
+    >>> number_text(300.0), number_text(0.03), number_text(5)
+    ('300', '0.03', '5')
+    """
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value))
+
+
+def _attributes(attrs: dict[str, str]) -> str:
+    return " ".join(
+        escape(key) if value == "" else f'{escape(key)}="{escape(str(value))}"'
+        for key, value in attrs.items()
+    )
+
+
+def _single_block(html: str) -> str:
+    """Drop empty lines, which would end Python-Markdown's raw HTML block early."""
+    return "\n".join(line for line in html.split("\n") if line.strip())
