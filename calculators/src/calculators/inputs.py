@@ -105,7 +105,9 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
     result["category"] = category
     for field in NUMBER_INPUTS:
         if field.name in scenario:
-            label = f"{field.label} ({field.unit})"
+            label = field.label  # the unit only where the label does not already say it
+            if field.unit.lower() not in label.lower():
+                label += f" ({field.unit})"
             result[field.name] = check_number(scenario[field.name], field.name, label,
                                               field.min, field.max, problems)
     result["overrides"] = _validate_overrides(scenario.get("overrides", {}), parameters, problems)

@@ -8,6 +8,7 @@ missing or malformed ones raise ``InvalidParameters`` listing every problem.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .checks import check_number, describe
@@ -31,7 +32,8 @@ BASIS_LIMITS: dict[str, tuple[float, float]] = {
     "per_year": (0, 100_000_000),
     "deposit": (0, 100_000_000),
 }
-_WIDEST = (0, 100_000_000)  # for a component whose basis is itself invalid (already reported)
+# No range for a component whose basis is itself invalid (already reported).
+_WIDEST = (-math.inf, math.inf)
 ROLE_LIMITS: dict[str, tuple[float, float]] = {
     "capital_cost_rate": (0, 1),
     "task_hours": (0, 1_000),
@@ -51,12 +53,16 @@ def _text(obj: dict, key: str, path: str, problems: list[Problem]) -> str:
     return ""
 
 
-def _object(value: object, path: str, problems: list[Problem]) -> dict:
+def _is_object(value: object, path: str, problems: list[Problem]) -> bool:
     if isinstance(value, dict):
-        return value
+        return True
     message = f"{path} must be an object; got {describe(value)}."
     problems.append(Problem(path, "not_an_object", message))
-    return {}
+    return False
+
+
+def _object(value: object, path: str, problems: list[Problem]) -> dict:
+    return value if _is_object(value, path, problems) else {}
 
 
 def _list(value: object, path: str, problems: list[Problem]) -> list:
@@ -88,9 +94,11 @@ def _param(
     **extra: Any,
 ) -> dict:
     """Check one Param and return its index entry."""
-    param = _object(value, path, problems)
+    if not _is_object(value, path, problems):
+        return {"id": ""}  # reported; an empty id is left out of the duplicate check
+    param: dict = value  # type: ignore[assignment]
     pid = _text(param, "id", path, problems)
-    if expected_id is not None and pid and pid != expected_id:
+    if expected_id and pid and pid != expected_id:
         message = f"id must be {expected_id!r}; got {pid!r}."
         problems.append(Problem(f"{path}.id", "wrong_id", message))
     label = _text(param, "label", path, problems)
@@ -98,10 +106,9 @@ def _param(
     checked = _text(param, "checked", path, problems)
     confidence = _choice(param, "confidence", CONFIDENCES, path, problems)
     source = param.get("source")
-    if source is not None:
-        source_obj = _object(source, f"{path}.source", problems)
+    if source is not None and _is_object(source, f"{path}.source", problems):
         for key in ("id", "title", "url"):
-            _text(source_obj, key, f"{path}.source", problems)
+            _text(source, key, f"{path}.source", problems)
     lo, hi = limits
     raw = param.get("value")
     if isinstance(raw, dict):
@@ -136,9 +143,9 @@ def _index(bundle: object) -> list[dict]:
         problems.append(Problem("currency", "not_allowed", message))
     categories: list[str] = []
     for i, item in enumerate(_list(top.get("categories"), "categories", problems)):
-        item_obj = _object(item, f"categories[{i}]", problems)
-        categories.append(_text(item_obj, "id", f"categories[{i}]", problems))
-        _text(item_obj, "label", f"categories[{i}]", problems)
+        if _is_object(item, f"categories[{i}]", problems):
+            categories.append(_text(item, "id", f"categories[{i}]", problems))
+            _text(item, "label", f"categories[{i}]", problems)
     cats = tuple(categories)
     _choice(top, "default_category", cats, "parameters", problems)
 
@@ -150,31 +157,39 @@ def _index(bundle: object) -> list[dict]:
     modes: list[str] = []
     for i, item in enumerate(_list(top.get("tasks"), "tasks", problems)):
         path = f"tasks[{i}]"
-        task = _object(item, path, problems)
+        if not _is_object(item, path, problems):
+            continue
+        task: dict = item
         tid = _text(task, "id", path, problems)
-        tasks.append(tid)
+        if tid:
+            tasks.append(tid)
         _text(task, "label", path, problems)
         driver = _choice(task, "driver", DRIVERS, path, problems)
-        index.append(_param(task.get("hours"), f"{path}.hours", f"task.{tid}.hours", "task_hours",
+        expected = f"task.{tid}.hours" if tid else None
+        index.append(_param(task.get("hours"), f"{path}.hours", expected, "task_hours",
                             ROLE_LIMITS["task_hours"], cats, problems, task=tid, driver=driver))
 
     for i, item in enumerate(_list(top.get("modes"), "modes", problems)):
         path = f"modes[{i}]"
-        mode = _object(item, path, problems)
+        if not _is_object(item, path, problems):
+            continue
+        mode: dict = item
         mid = _choice(mode, "id", MODE_IDS, path, problems)
         modes.append(mid)
         _text(mode, "label", path, problems)
         for role in ("demand_multiplier", "return_loss_share"):
-            index.append(_param(mode.get(role), f"{path}.{role}", f"{mid}.{role}", role,
+            expected = f"{mid}.{role}" if mid else None
+            index.append(_param(mode.get(role), f"{path}.{role}", expected, role,
                                 ROLE_LIMITS[role], cats, problems, mode=mid))
         for j, comp in enumerate(_list(mode.get("components"), f"{path}.components", problems)):
             where = f"{path}.components[{j}]"
-            comp_obj = _object(comp, where, problems)
-            kind = _choice(comp_obj, "kind", KINDS, where, problems)
-            basis = _choice(comp_obj, "basis", tuple(BASIS_LIMITS), where, problems)
-            entry = _param(comp_obj, where, None, "component", BASIS_LIMITS.get(basis, _WIDEST),
+            if not _is_object(comp, where, problems):
+                continue
+            kind = _choice(comp, "kind", KINDS, where, problems)
+            basis = _choice(comp, "basis", tuple(BASIS_LIMITS), where, problems)
+            entry = _param(comp, where, None, "component", BASIS_LIMITS.get(basis, _WIDEST),
                            cats, problems, mode=mid, kind=kind, basis=basis)
-            if not entry["id"].startswith(f"{mid}."):
+            if mid and not entry["id"].startswith(f"{mid}."):
                 message = f"id must start with {mid + '.'!r}; got {entry['id']!r}."
                 problems.append(Problem(f"{where}.id", "wrong_id", message))
             index.append(entry)
@@ -183,7 +198,8 @@ def _index(bundle: object) -> list[dict]:
             message = f"task_shares names a task that is not in tasks: {extra!r}."
             problems.append(Problem(f"{path}.task_shares.{extra}", "unknown_task", message))
         for tid in tasks:
-            index.append(_param(shares.get(tid), f"{path}.task_shares.{tid}", f"{mid}.share.{tid}",
+            expected = f"{mid}.share.{tid}" if mid else None
+            index.append(_param(shares.get(tid), f"{path}.task_shares.{tid}", expected,
                                 "task_share", ROLE_LIMITS["task_share"], cats, problems,
                                 mode=mid, task=tid))
 
@@ -192,7 +208,7 @@ def _index(bundle: object) -> list[dict]:
                        ("parameters", all_ids)):
         seen: set[str] = set()
         for ident in ids:
-            if ident in seen:
+            if ident and ident in seen:
                 problems.append(Problem(field, "duplicate_id", f"id {ident!r} appears twice."))
             seen.add(ident)
     if problems:
