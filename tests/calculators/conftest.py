@@ -1,13 +1,9 @@
 """Shared fixtures: the hand-written parameter bundle and a scenario with round numbers."""
 
 import copy
-import json
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-BUNDLE = json.loads((ROOT / "tests" / "fixtures" / "parameters-v1.json").read_text("utf-8"))
+from calculators_support import BUNDLE
 
 
 @pytest.fixture
