@@ -1,0 +1,125 @@
+"""Render the validated data into Markdown pages with Jinja2.
+
+Every `{{ … }}` must go through one of the safe_text filters (or be a number): the environment's
+`finalize` refuses anything else, so a template cannot leak contributor text by forgetting one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator.model import CategoryValues, Figure, SiteData
+from generator.safe_text import head_text, html_text, markdown_block, md_text
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+WHO_LABELS = {"merchant": "You", "platform": "Platform", "shared": "Shared", "none": "Not needed"}
+DRIVER_LABELS = {
+    "per_new_sku": "per new SKU",
+    "per_active_sku": "per active SKU a month",
+    "per_order": "per order",
+    "per_month": "per month",
+}
+BASIS_LABELS = {
+    "revenue_share": "share of revenue",
+    "per_unit": "per unit",
+    "per_order": "per order",
+    "per_kg": "per kg shipped",
+    "per_month": "per month",
+    "per_year": "per year",
+    "deposit": "deposit",
+}
+CONFIDENCE_LABELS = {"sourced": "sourced", "unverified": "unverified", "assumption": "assumption"}
+
+# A function that returns the calculator's HTML for the given modes, or None to leave it out.
+CalculatorHtml = Callable[..., str]
+
+
+class UnfilteredOutput(TypeError):
+    """A template printed a value without passing it through a safe_text filter."""
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup | int | float) and not isinstance(value, bool):
+        return value
+    raise UnfilteredOutput(
+        f"template printed {value!r} unfiltered; use md_text, html_text, markdown or head")
+
+
+def _number(value: float) -> Markup:
+    """1.5 -> '1.5', 10000 -> '10,000', 0.05 -> '0.05': no float noise."""
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return Markup(text)
+
+
+def _figure_value(figure: Figure) -> Markup:
+    value = figure.value
+    if isinstance(value, CategoryValues):
+        parts = [f"{_number(value.default)} (default)"]
+        parts += [f"{_number(v)} ({html_text(k)})" for k, v in value.by_category.items()]
+        return Markup(", ".join(parts))
+    return _number(value)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        md_text=md_text,
+        html_text=html_text,
+        markdown=markdown_block,
+        head=lambda text: Markup(html_text(head_text(text))),
+        number=_number,
+        figure_value=_figure_value,
+        percent=lambda share: Markup(f"{share * 100:.0f}%"),
+    )
+    env.globals.update(
+        WHO_LABELS=WHO_LABELS,
+        DRIVER_LABELS=DRIVER_LABELS,
+        BASIS_LABELS=BASIS_LABELS,
+        CONFIDENCE_LABELS=CONFIDENCE_LABELS,
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes in the site, its Markdown, and the data file it comes from."""
+
+    path: str
+    markdown: str
+    edit_path: str
+
+
+def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> list[Page]:
+    """Every generated page, in navigation order."""
+    env = environment()
+
+    def calculator_block(modes: list[str]) -> Markup:
+        return Markup(calculator(modes) if calculator else "")
+
+    common = {"site": site, "calculator": calculator_block}
+    pages = [
+        Page(f"modes/{mode.slug}.md",
+             env.get_template("mode.md.j2").render(mode=mode, **common), mode.file)
+        for mode in site.modes
+    ]
+    pages.append(Page("compare.md", env.get_template("compare.md.j2").render(**common),
+                      "data/modes/"))
+    pages.append(Page("calculator.md", env.get_template("calculator.md.j2").render(**common),
+                      "data/modes/"))
+    pages.append(Page("sources.md", env.get_template("sources.md.j2").render(**common),
+                      "data/sources.yml"))
+    return pages
