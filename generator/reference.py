@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 import calculators
-
 from generator.render import CONFIDENCE_LABELS, environment
 from generator.safe_text import html_text, md_text
 from generator.schemas import load_schema

@@ -6,6 +6,7 @@ Every `{{ … }}` must go through one of the safe_text filters (or be a number):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
 WHO_LABELS = {"merchant": "You", "platform": "Platform", "shared": "Shared", "none": "Not needed"}
 DRIVER_LABELS = {
@@ -57,13 +59,23 @@ def _number(value: float) -> Markup:
     return Markup(text)
 
 
-def _figure_value(figure: Figure) -> Markup:
+def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> Markup:
+    """A figure's value, per category where it varies, with category names as readers see them."""
+    def show(number: float) -> Markup:
+        return _percent(number) if as_percent else _number(number)
+
     value = figure.value
     if isinstance(value, CategoryValues):
-        parts = [f"{_number(value.default)} (default)"]
-        parts += [f"{_number(v)} ({html_text(k)})" for k, v in value.by_category.items()]
+        labels = {category.id: category.label for category in site.categories}
+        parts = [f"{show(value.default)} (default)"]
+        parts += [f"{show(v)} ({html_text(labels[k])})" for k, v in value.by_category.items()]
         return Markup(", ".join(parts))
-    return _number(value)
+    return show(value)
+
+
+def _percent(share: float) -> Markup:
+    """0.08 -> '8%', 0.024 -> '2.4%'."""
+    return Markup(f"{_number(share * 100)}%")
 
 
 def environment() -> Environment:
@@ -83,7 +95,7 @@ def environment() -> Environment:
         head=lambda text: Markup(html_text(head_text(text))),
         number=_number,
         figure_value=_figure_value,
-        percent=lambda share: Markup(f"{share * 100:.0f}%"),
+        percent=_percent,
     )
     env.globals.update(
         WHO_LABELS=WHO_LABELS,
@@ -96,7 +108,7 @@ def environment() -> Environment:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes in the site, its Markdown, and the data file it comes from."""
+    """A generated page: its place in the site, its Markdown, the data file it comes from."""
 
     path: str
     markdown: str
@@ -111,15 +123,15 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
         return Markup(calculator(modes) if calculator else "")
 
     common = {"site": site, "calculator": calculator_block}
+    def render(template: str, **context) -> str:
+        text = env.get_template(template).render(**common, **context)
+        return _EXTRA_BLANK_LINES.sub("\n\n", text)
+
     pages = [
-        Page(f"modes/{mode.slug}.md",
-             env.get_template("mode.md.j2").render(mode=mode, **common), mode.file)
+        Page(f"modes/{mode.slug}.md", render("mode.md.j2", mode=mode), mode.file)
         for mode in site.modes
     ]
-    pages.append(Page("compare.md", env.get_template("compare.md.j2").render(**common),
-                      "data/modes/"))
-    pages.append(Page("calculator.md", env.get_template("calculator.md.j2").render(**common),
-                      "data/modes/"))
-    pages.append(Page("sources.md", env.get_template("sources.md.j2").render(**common),
-                      "data/sources.yml"))
+    pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
+    pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
+    pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
     return pages

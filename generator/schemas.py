@@ -51,7 +51,7 @@ def _leaf_errors(error: ValidationError) -> list[ValidationError]:
 
 
 def _declared_names(schema: dict, registry: Registry) -> set[str]:
-    """Field names a schema accepts, through `allOf` and `$ref` (which `unevaluatedProperties` sees)."""
+    """Field names a schema accepts, through `allOf` and `$ref`, as `unevaluatedProperties` does."""
     names = set(schema.get("properties", {}))
     for part in schema.get("allOf", []):
         names |= _declared_names(part, registry)
@@ -71,6 +71,10 @@ def _unknown_fields(error: ValidationError, registry: Registry) -> list[str]:
 
 
 def _message(error: ValidationError) -> str:
+    if error.validator == "required" and "source" in error.validator_value \
+            and isinstance(error.instance, dict) and "confidence" in error.instance:
+        return (f"a figure marked '{error.instance['confidence']}' needs a 'source' "
+                f"(an id from sources.yml), or mark it 'assumption'")
     if error.validator == "enum":
         options = ", ".join(json.dumps(option) for option in error.validator_value)
         return f"{json.dumps(error.instance)} is not one of {options}"

@@ -33,13 +33,12 @@ class _StrictLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node, deep=False):
         seen: dict[object, yaml.Node] = {}
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.problems.append(
-                    (key_node.start_mark, f"duplicate key '{key}' (first defined on line {first})")
-                )
+                message = f"duplicate key '{key}' (first defined on line {first})"
+                self.problems.append((value_node.start_mark, message))
             else:
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
@@ -111,8 +110,10 @@ def read_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[DataProbl
     document = YamlDocument(file, data)
     if node is not None:
         _collect_marks(node, (), document.marks)
-    problems = [
-        DataProblem(file, mark.line + 1, mark.column + 1, "", message)
-        for mark, message in loader.problems
-    ]
+    # Name the field of each problem found while loading: the path whose value starts there.
+    paths = {position: path for path, position in document.marks.items()}
+    problems = []
+    for mark, message in loader.problems:
+        position = (mark.line + 1, mark.column + 1)
+        problems.append(DataProblem(file, *position, format_path(paths.get(position, ())), message))
     return document, problems

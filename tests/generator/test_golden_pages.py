@@ -1,0 +1,50 @@
+"""Golden tests: fixture YAML in, expected Markdown out, compared exactly.
+
+After an intended change to the templates, regenerate with
+`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/generator/test_golden_pages.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import FIXTURES, GOLDEN_DATA
+
+from generator.load import load_data
+from generator.render import render_pages
+
+EXPECTED = FIXTURES / "golden" / "expected"
+PAGES = {page.path: page for page in render_pages(load_data(GOLDEN_DATA))}
+
+
+def test_the_generator_writes_exactly_the_expected_pages():
+    assert sorted(PAGES) == sorted(
+        p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md"))
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_page_matches_golden_file(path):
+    expected = EXPECTED / path
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(PAGES[path].markdown, encoding="utf-8")
+    assert PAGES[path].markdown == expected.read_text(encoding="utf-8")
+
+
+def test_each_page_knows_the_data_file_it_comes_from():
+    assert PAGES["modes/semi-managed.md"].edit_path == "data/modes/semi-managed.yml"
+    assert PAGES["sources.md"].edit_path == "data/sources.yml"
+
+
+def test_a_calculator_is_placed_on_mode_pages_and_the_calculator_page():
+    calls = []
+
+    def calculator(modes):
+        calls.append(list(modes))
+        return f'<div class="calc">{",".join(modes) or "all"}</div>'
+
+    pages = {p.path: p.markdown for p in render_pages(load_data(GOLDEN_DATA), calculator)}
+    assert '<div class="calc">self_operated</div>' in pages["modes/self-operated.md"]
+    assert '<div class="calc">all</div>' in pages["calculator.md"]
+    assert calls == [["fully_managed"], ["semi_managed"], ["self_operated"], []]
