@@ -107,8 +107,10 @@ def _param(
     confidence = _choice(param, "confidence", CONFIDENCES, path, problems)
     source = param.get("source")
     if source is not None and _is_object(source, f"{path}.source", problems):
-        for key in ("id", "title", "url"):
+        for key in ("id", "title"):
             _text(source, key, f"{path}.source", problems)
+        if source.get("url") is not None:  # null: the source's address was not recorded
+            _text(source, "url", f"{path}.source", problems)
     lo, hi = limits
     raw = param.get("value")
     if isinstance(raw, dict):
