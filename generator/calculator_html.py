@@ -69,9 +69,9 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "</form>",
         _toolbar(),
         _status(),
-        f'<div class="amc-results" id="{uid}-results" aria-live="polite">',
-        report.render_html(result, modes=modes),
-        "</div>",
+        # No whitespace around the report: the live HTML replaces exactly this element's content.
+        f'<div class="amc-results" id="{uid}-results" aria-live="polite">'
+        f"{report.render_html(result, modes=modes)}</div>",
         _charts(uid) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
         '<script type="application/json" class="amc-prerendered-csv">'
@@ -225,6 +225,8 @@ def _charts(uid: str) -> str:
 def _source_link(source: dict | None) -> str:
     if not source:
         return "None (assumption)"
+    if not source.get("url"):  # the source's address was not recorded
+        return escape(source["title"])
     return f'<a href="{escape(source["url"])}" rel="noopener">{escape(source["title"])}</a>'
 
 

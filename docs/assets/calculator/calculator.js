@@ -65,7 +65,7 @@ function onWorkerMessage(data) {
     runtime.state = "ready";
     broadcast("ready", "");
   } else if (data.type === "failed") {
-    console.warn("calculator runtime:", data.message);
+    console.warn("calculator runtime:", data.detail || data.message);
     failRuntime(data.message);
   } else if (data.type === "result") {
     const calculator = runtime.pending.get(data.id);
@@ -112,6 +112,7 @@ class Calculator {
       csv: JSON.parse(root.querySelector(".amc-prerendered-csv").textContent),
       live: false,
     };
+    this.lastGood.html = this.results.innerHTML;
     this.inFlight = false;
     this.dirty = false; // a change arrived while a request was in flight
     this.charts = null;
@@ -131,12 +132,17 @@ class Calculator {
     else idle(start);
     this.root.addEventListener("click", (event) => this.onClick(event));
     this.root.dataset.live = "attached";
+    this.root.amc = this; // for tests and the benchmark
     this.drawCharts();
   }
 
   detach() {
     runtime.waiting.delete(this);
     if (this.charts) this.charts.destroy();
+  }
+
+  runtimeFailed() {
+    return runtime.state === "failed";
   }
 
   ensureRuntime() {
@@ -170,7 +176,8 @@ class Calculator {
     this.inFlight = false;
     if (this.dirty) return this.send(); // a newer input is waiting; skip this stale answer
     if (answer.ok) {
-      this.lastGood = { json: answer.json, result: JSON.parse(answer.json), csv: answer.csv, live: true };
+      const result = JSON.parse(answer.json);
+      this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true };
       this.results.innerHTML = answer.html;
       this.showProblems([]);
       this.drawCharts();

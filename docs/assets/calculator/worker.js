@@ -37,7 +37,7 @@ def _scenario(raw, overrides):
     return scenario
 
 def _single_block(html):
-    return "\n".join(line for line in html.split("\n") if line.strip())
+    return "\\n".join(line for line in html.split("\\n") if line.strip())
 
 def handle(request_json):
     request = json.loads(request_json)
@@ -87,6 +87,15 @@ async function boot({ indexURL, lockFileURL, packageName, parametersURL }) {
   handle = pyodide.globals.get("handle");
 }
 
+// Readers see one plain sentence; a Python traceback goes to the console (as `detail`) only.
+function shortReason(error) {
+  if (error && error.type && error.constructor && error.constructor.name === "PythonError") {
+    return "the calculator model failed to start";
+  }
+  const text = String((error && error.message) || error).split("\n")[0];
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
 function evaluate(request) {
   const answer = JSON.parse(handle(JSON.stringify(request)));
   postMessage({ type: "result", id: request.id, ...answer });
@@ -96,7 +105,7 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     booting ??= boot(data).then(
       () => postMessage({ type: "ready" }),
-      (error) => postMessage({ type: "failed", message: String(error && error.message || error) }),
+      (error) => postMessage({ type: "failed", message: shortReason(error), detail: String(error) }),
     );
     return;
   }

@@ -1,0 +1,152 @@
+"""Shared by the browser tests and the benchmark: build the site, serve it, launch Chromium.
+
+The server is a small threaded http.server on 127.0.0.1 that records every request and can add
+a Content-Security-Policy header (``'auto'`` computes sha256 hashes of each HTML page's inline
+scripts, so Material's inline scripts run without 'unsafe-inline').
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-default-apps", "--disable-extensions",
+]
+# Paths whose names carry a version or content hash: safe to cache forever, as a host would.
+IMMUTABLE = re.compile(r"/assets/(pyodide/\d|calculator/runtime-|calculator/parameters\.|vendor/)")
+INLINE_SCRIPT = re.compile(rb"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+
+
+def missing_prerequisites() -> list[str]:
+    """What the browser tests cannot run without, each with the fix."""
+    problems = []
+    if not CHROMIUM.exists():
+        problems.append(f"{CHROMIUM} not found: install Debian's chromium (make system-deps)")
+    if not (PROJECT_ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").exists():
+        problems.append("node_modules/pyodide is missing: run `npm ci`")
+    if not (PROJECT_ROOT / "mkdocs.yml").exists():
+        problems.append("mkdocs.yml is missing at the project root")
+    return problems
+
+
+def build_site(target: Path, config_file: Path | None = None) -> Path:
+    """``mkdocs build --strict`` of the real site into ``target``; raises with mkdocs' output."""
+    config_file = config_file or PROJECT_ROOT / "mkdocs.yml"
+    if target.exists():
+        shutil.rmtree(target)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "-f", str(config_file), "-d", str(target)]
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
+    return target
+
+
+def csp_hashes(html: bytes) -> str:
+    """'sha256-...' sources for every executable inline script of a page."""
+    sources = []
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match["attrs"].decode("utf-8", "replace")
+        if "src=" in attrs or re.search(r'type="?application/json', attrs):
+            continue  # external scripts are covered by 'self'; JSON data blocks never execute
+        digest = base64.b64encode(hashlib.sha256(match["body"]).digest()).decode()
+        sources.append(f"'sha256-{digest}'")
+    return " ".join(sources)
+
+
+class SiteServer:
+    """Serve ``root`` on 127.0.0.1 in a background thread; see the module docstring."""
+
+    def __init__(self, root: Path, extra_files: dict[str, bytes] | None = None) -> None:
+        self.root = root
+        self.extra_files = extra_files or {}  # path -> body, e.g. the benchmark's bare page
+        self.csp: str | None = None  # a policy; '{hashes}' in it is replaced per HTML page
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+        handler = partial(_Handler, self, directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.origin + "/" + path.lstrip("/")
+
+    def record(self, path: str) -> None:
+        with self._lock:
+            self.requests.append(path)
+
+    def take_requests(self) -> list[str]:
+        with self._lock:
+            taken, self.requests = self.requests, []
+        return taken
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, site: SiteServer, *args, **kwargs) -> None:
+        self.site = site
+        super().__init__(*args, **kwargs)
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript",
+                      ".wasm": "application/wasm", ".json": "application/json"}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output clean
+        pass
+
+    def do_GET(self) -> None:
+        self.site.record(self.path)
+        path = self.path.split("?", 1)[0]
+        body = self.site.extra_files.get(path)
+        if body is None and (path.endswith("/") or path.endswith(".html")):
+            file = Path(self.translate_path(path))
+            file = file / "index.html" if file.is_dir() else file
+            body = file.read_bytes() if file.is_file() else None
+        if body is not None:  # HTML goes through here so its CSP can carry its script hashes
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self._send_csp(body)
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def end_headers(self) -> None:
+        if not self._headers_buffer_has(b"Cache-Control"):
+            immutable = IMMUTABLE.search(self.path.split("?", 1)[0])
+            self.send_header("Cache-Control",
+                             "public, max-age=31536000, immutable" if immutable else "no-cache")
+            self._send_csp(b"")
+        super().end_headers()
+
+    def _headers_buffer_has(self, name: bytes) -> bool:
+        return any(name in line for line in getattr(self, "_headers_buffer", []))
+
+    def _send_csp(self, html: bytes) -> None:
+        if self.site.csp:
+            self.send_header("Content-Security-Policy",
+                             self.site.csp.replace("{hashes}", csp_hashes(html)))
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                      headless=True)

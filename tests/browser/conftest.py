@@ -1,0 +1,85 @@
+"""Fixtures for the browser tests: one strict build of the real site per session, served on
+loopback, and one fresh Chromium context (empty cache) per test with its console and every
+request recorded."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from browser_support import PROJECT_ROOT, SiteServer, build_site, launch_chromium, missing_prerequisites
+
+# The pages the tests visit (MkDocs page URLs of the real site).
+CALCULATOR_PAGE = "calculator/"
+GUIDE_WITH_CALCULATOR = "modes/self-operated/"
+PAGE_WITHOUT_CALCULATOR = "compare/"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    problems = missing_prerequisites()
+    if problems:  # never skip: a CI without a browser must go red, not quietly green
+        pytest.fail("browser tests cannot run:\n  " + "\n  ".join(problems), pytrace=False)
+    # CALCULATOR_TEST_MKDOCS lets a developer point the tests at another mkdocs.yml.
+    config = Path(os.environ.get("CALCULATOR_TEST_MKDOCS", PROJECT_ROOT / "mkdocs.yml"))
+    return build_site(tmp_path_factory.mktemp("site") / "site", config)
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    site_server = SiteServer(site_dir)
+    yield site_server
+    site_server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A page in a fresh browser context, with what it logged and requested."""
+
+    page: object
+    server: SiteServer
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str):
+        self.page.goto(self.server.url(path))
+        return self.page
+
+    def off_origin(self) -> list[str]:
+        local = (self.server.origin + "/", "blob:", "data:")
+        return [url for url in self.requests if not url.startswith(local)]
+
+
+@pytest.fixture
+def visit(chromium, server):
+    server.csp = None
+    context = chromium.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    record = Visit(page, server)
+    page.on("console", lambda m: m.type == "error" and record.console_errors.append(m.text))
+    page.on("pageerror", lambda e: record.console_errors.append(str(e)))
+    # Every request of the page and of its workers, whatever the origin.
+    context.on("request", lambda r: record.requests.append(r.url))
+    yield record
+    context.close()
+    server.csp = None

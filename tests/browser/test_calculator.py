@@ -1,0 +1,260 @@
+"""The calculators in Debian's Chromium against the built site (issue 4, point 7)."""
+
+from __future__ import annotations
+
+import json
+
+import calculators
+import pytest
+from calculators import report
+from conftest import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
+
+from generator.calculator_html import canonical_json, script_json
+
+ROOT = "[data-calculator]"
+PYODIDE_FILES = ("/assets/pyodide/", "/runtime-", "/parameters.", ".whl", "pyodide-lock")
+
+
+def bundle_from(page):
+    """The parameter bundle exactly as the page's worker receives it."""
+    url = page.eval_on_selector(ROOT, "el => new URL(el.dataset.parameters, "
+                                      "new URL('../../', document.querySelector("
+                                      "'script[src$=\"calculator.js\"]').src)).href")
+    return json.loads(page.request.get(url).text())
+
+
+def wait_live(page, timeout=30_000):
+    """Wait until Python has produced the first live result (or failed)."""
+    page.wait_for_function(
+        f"() => {{ const el = document.querySelector('{ROOT}');"
+        " return el && el.amc && (el.amc.lastGood.live || el.amc.runtimeFailed()); }",
+        timeout=timeout,
+    )
+    state = page.eval_on_selector(f"{ROOT} .amc-status", "el => el.dataset.state")
+    assert state == "ready", page.inner_text(f"{ROOT} .amc-status")
+
+
+def next_result(page, action):
+    """Run ``action`` and wait for the calculator's next answer; returns whether it was ok."""
+    page.evaluate(f"""() => {{
+        const el = document.querySelector('{ROOT}');
+        window.__amcNext = new Promise(r => el.addEventListener('amc:result', e => r(e.detail.ok),
+                                                               {{once: true}}));
+    }}""")
+    action()
+    return page.evaluate("() => window.__amcNext")
+
+
+def live_json(page) -> str:
+    return page.eval_on_selector(ROOT, "el => el.amc.lastGood.json")
+
+
+def field(page, name):
+    return page.locator(f"{ROOT} [name='{name}']")
+
+
+def assert_clean(visit):
+    assert visit.console_errors == []
+    assert visit.off_origin() == []
+
+
+def test_prerendered_numbers_show_without_javascript(chromium, server):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    page.goto(server.url(CALCULATOR_PAGE))
+    results = page.locator(f"{ROOT} .amc-results")
+    assert results.is_visible()
+    bundle = bundle_from(page)
+    expected = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    recommended = expected["recommended"]["mode"]
+    label = next(m["label"] for m in expected["modes"] if m["id"] == recommended)
+    assert label in results.inner_text()
+    assert "¥" in results.inner_text()
+    assert not [url for url in requests if any(part in url for part in PYODIDE_FILES)]
+    context.close()
+
+
+def test_live_default_result_equals_cpython_exactly(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
+    embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
+    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
+    wait_live(page)
+
+    live = live_json(page)
+    assert script_json(json.loads(live)) == embedded  # same JSON text, byte for byte
+    bundle = bundle_from(page)
+    cpython = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    assert live == canonical_json(cpython)
+    # The live HTML replaced the prerendered one and parses to the identical DOM.
+    assert page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML") == prerendered_dom
+    live_html = page.eval_on_selector(ROOT, "el => el.amc.lastGood.html")
+    assert live_html == "\n".join(
+        line for line in report.render_html(cpython).split("\n") if line.strip()
+    )
+    assert "NaN" not in page.inner_text(ROOT) and "Infinity" not in page.inner_text(ROOT)
+    assert_clean(visit)
+
+
+def test_changing_an_input_changes_the_result(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    before = json.loads(live_json(page))
+    assert next_result(page, lambda: field(page, "retail_price_usd").fill("25")) is True
+    after = json.loads(live_json(page))
+    assert after["scenario"]["retail_price_usd"] == 25.0
+    assert after["modes"][0]["revenue"] != before["modes"][0]["revenue"]
+    bundle = bundle_from(page)
+    scenario = {**calculators.default_scenario(bundle), "retail_price_usd": 25.0}
+    assert live_json(page) == canonical_json(calculators.evaluate(scenario, bundle))
+    assert "retail_price_usd=25" in page.url
+    assert_clean(visit)
+
+
+def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    good = live_json(page)
+    results_text = page.inner_text(f"{ROOT} .amc-results")
+    assert next_result(page, lambda: field(page, "return_rate").fill("2")) is False
+
+    bundle = bundle_from(page)
+    with pytest.raises(calculators.InvalidInput) as raised:
+        calculators.evaluate({**calculators.default_scenario(bundle), "return_rate": 2.0}, bundle)
+    (problem,) = raised.value.problems
+    error = page.locator(f"{ROOT} [data-field='return_rate'] .amc-error")
+    assert error.is_visible()
+    assert error.inner_text() == problem.message
+    assert field(page, "return_rate").get_attribute("aria-invalid") is not None
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").is_visible()
+    assert page.locator(f"{ROOT} .amc-stale-note").is_visible()
+    assert page.inner_text(f"{ROOT} .amc-results") == results_text
+    assert live_json(page) == good
+
+    # Text where a number belongs: the model's own message, never NaN or a traceback.
+    assert next_result(page, lambda: field(page, "retail_price_usd").fill("")) is False
+    message = page.inner_text(f"{ROOT} [data-field='retail_price_usd'] .amc-error")
+    assert "must be a number" in message
+    assert "Traceback" not in page.inner_text(ROOT) and "NaN" not in page.inner_text(ROOT)
+
+    # Fixing the input clears the messages and the stale marker.
+    field(page, "retail_price_usd").fill("15")
+    assert next_result(page, lambda: field(page, "return_rate").fill("0.03")) is True
+    assert not error.is_visible()
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
+    assert_clean(visit)
+
+
+def test_a_shared_url_reproduces_the_scenario(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    bundle = bundle_from(page)
+    override = calculators.parameter_index(bundle)[-1]["id"]  # any parameter works
+    next_result(page, lambda: field(page, "units_per_month").fill("1234"))
+    page.click(f"{ROOT} .amc-assumptions summary")
+    next_result(page, lambda: field(page, f"overrides.{override}").fill("0.5"))
+    shared = page.url
+    assert "units_per_month=1234" in shared and f"o.{override}=0.5" in shared
+
+    page2 = visit.page.context.new_page()
+    page2.goto(shared)
+    wait_live(page2)
+    scenario = {**calculators.default_scenario(bundle), "units_per_month": 1234.0,
+                "overrides": {override: 0.5}}
+    assert live_json(page2) == canonical_json(calculators.evaluate(scenario, bundle))
+    assert field(page2, "units_per_month").input_value() == "1234"
+    assert_clean(visit)
+
+
+def test_compact_calculator_on_a_guide_page(visit):
+    page = visit.goto(GUIDE_WITH_CALCULATOR)
+    modes = page.eval_on_selector(ROOT, "el => el.dataset.modes")
+    assert len(modes.split()) == 1
+    assert page.locator(f"{ROOT} .amc-charts").count() == 0
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "cogs_cny").fill("50")) is True
+    assert_clean(visit)
+
+
+def test_a_page_without_calculator_fetches_no_pyodide_file(visit):
+    page = visit.goto(PAGE_WITHOUT_CALCULATOR)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2500)  # longer than the idle start of a calculator page
+    assert [url for url in visit.requests if any(p in url for p in PYODIDE_FILES)] == []
+    assert page.evaluate("() => document.querySelector('[data-calculator]')") is None
+    assert_clean(visit)
+
+
+def test_csp_with_wasm_unsafe_eval_works(visit, server):
+    server.csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+                  "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "weight_kg").fill("1.5")) is True
+    assert_clean(visit)
+
+
+def test_csp_without_wasm_unsafe_eval_shows_the_error_state(visit, server):
+    server.csp = ("default-src 'self'; script-src 'self' {hashes}; "
+                  "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+    timeout_ms = 4000
+    page = visit.page
+    page.route(f"**/{CALCULATOR_PAGE}", lambda route: shorten_timeout(route, timeout_ms))
+    visit.goto(CALCULATOR_PAGE)
+    field(page, "units_per_month").fill("10")  # the first interaction starts the runtime
+    status = page.locator(f"{ROOT} .amc-status[data-state='failed']")
+    status.wait_for(timeout=timeout_ms + 3000)
+    assert "could not start" in status.inner_text()
+    assert page.locator(f"{ROOT} [data-action='retry']").is_visible()
+    assert page.locator(f"{ROOT} .amc-results").inner_text() != ""  # prerendered still shown
+    # The blocked compile is the expected failure here; nothing else may go to the console.
+    assert [e for e in visit.console_errors if "wasm" not in e.lower() and "webassembly" not in
+            e.lower() and "Content Security Policy" not in e] == []
+    assert visit.off_origin() == []
+
+    server.csp = None
+    page.locator(f"{ROOT} [data-action='retry']").click()  # the worker reloads without the CSP?
+    # A worker's CSP comes from its own response, so Retry now succeeds.
+    page.locator(f"{ROOT} .amc-status[data-state='ready']").wait_for(timeout=30_000)
+
+
+def shorten_timeout(route, timeout_ms):
+    response = route.fetch()
+    body = response.text().replace('data-timeout-ms="30000"', f'data-timeout-ms="{timeout_ms}"')
+    route.fulfill(response=response, body=body)
+
+
+def test_exports_download_csv_and_json(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    next_result(page, lambda: field(page, "active_skus").fill("44"))
+    with page.expect_download() as csv_download:
+        page.click(f"{ROOT} [data-action='export-csv']")
+    with page.expect_download() as json_download:
+        page.click(f"{ROOT} [data-action='export-json']")
+    csv_text = open(csv_download.value.path(), encoding="utf-8").read()
+    json_text = open(json_download.value.path(), encoding="utf-8").read()
+    assert csv_download.value.suggested_filename.endswith(".csv")
+    assert json.loads(json_text)["scenario"]["active_skus"] == 44.0
+    assert csv_text == report.to_csv(json.loads(json_text))
+    assert_clean(visit)
+
+
+def test_instant_navigation_starts_and_stops_the_calculator(visit):
+    page = visit.goto("")
+    page.wait_for_load_state("networkidle")
+    page.click(f"a[href$='{CALCULATOR_PAGE}']")
+    page.wait_for_url(f"**/{CALCULATOR_PAGE}")
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
+    assert len(page.workers) >= 1
+    # Navigate (instantly) to a page without calculator: the worker is terminated.
+    page.click(f"a[href$='{PAGE_WITHOUT_CALCULATOR}']")
+    page.wait_for_url(f"**/{PAGE_WITHOUT_CALCULATOR}")
+    page.wait_for_function("() => !document.querySelector('[data-calculator]')")
+    page.wait_for_timeout(300)
+    calculator_workers = [w for w in page.workers if w.url.endswith("/calculator/worker.js")]
+    assert calculator_workers == []
+    assert_clean(visit)
