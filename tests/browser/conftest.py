@@ -9,8 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from browser_support import PROJECT_ROOT, SiteServer, build_site, launch_chromium, missing_prerequisites
+from browser_support import (
+    PROJECT_ROOT,
+    SiteServer,
+    build_site,
+    launch_chromium,
+    missing_prerequisites,
+)
 
 # The pages the tests visit (MkDocs page URLs of the real site).
 CALCULATOR_PAGE = "calculator/"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import calculators
 import pytest
-from calculators import report
 from conftest import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
 
+import calculators
+from calculators import report
 from generator.calculator_html import canonical_json, script_json
 
 ROOT = "[data-calculator]"
