@@ -1,0 +1,100 @@
+"""``python -m calculators SCENARIO.json|- --params BUNDLE.json [--format table|json]``.
+
+Exit status: 0 with the result; 1 when the scenario or the bundle is invalid (one line per
+problem, naming the field); 2 for a usage error such as a missing file (argparse's convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from .api import evaluate
+from .errors import InvalidInput, InvalidParameters
+from .report import SUMMARY_ROWS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m calculators",
+        description="Compare AliExpress's three selling modes for one scenario.",
+    )
+    parser.add_argument("scenario", help="scenario JSON file, or - to read standard input")
+    parser.add_argument("--params", required=True, metavar="BUNDLE.json",
+                        help="parameter bundle JSON, as written by the site generator")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help="a readable comparison (default) or the result as JSON")
+    return parser
+
+
+def _read(parser: argparse.ArgumentParser, path: str, stdin: TextIO) -> str:
+    if path == "-":
+        return stdin.read()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except OSError as error:
+        parser.error(f"cannot read {path}: {error.strerror}")  # exits with status 2
+        raise  # pragma: no cover (parser.error never returns)
+
+
+def table(result: dict) -> str:
+    """The three-mode comparison as aligned plain text.
+
+    >>> from calculators import evaluate
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> lines = table(evaluate({"units_per_month": 100}, EXAMPLE_BUNDLE)).splitlines()
+    >>> lines[0].strip(), lines[1]
+    ('Self-operated', 'Units sold                            100')
+    """
+    header = [""] + [mode["label"] for mode in result["modes"]]
+    rows = [header] + [
+        [label] + [show(mode[field]) for mode in result["modes"]]
+        for field, label, show, _ in SUMMARY_ROWS
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join([row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width
+                                                    in zip(row[1:], widths[1:], strict=True)])
+             for row in rows]
+    recommended = result["recommended"]
+    label = next(m["label"] for m in result["modes"] if m["id"] == recommended["mode"])
+    lines += ["", f"Recommended: {label}. {recommended['reason']}"]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    parser = _parser()
+    args = parser.parse_args(argv)
+    scenario_name = "standard input" if args.scenario == "-" else args.scenario
+    scenario_text = _read(parser, args.scenario, stdin)
+    bundle_text = _read(parser, args.params, stdin)
+    try:
+        scenario = json.loads(scenario_text)
+    except json.JSONDecodeError as error:
+        print(f"{scenario_name}: not valid JSON: {error}", file=stderr)
+        return 1
+    try:
+        bundle = json.loads(bundle_text)
+        result = evaluate(scenario, bundle)
+    except json.JSONDecodeError as error:
+        print(f"{args.params}: not valid JSON: {error}", file=stderr)
+        return 1
+    except InvalidParameters as error:
+        print(f"{args.params}: the parameter bundle is broken:", file=stderr)
+        for problem in error.problems:
+            print(f"  {problem.field}: {problem.message}", file=stderr)
+        return 1
+    except InvalidInput as error:
+        print(f"{scenario_name}: the scenario has {len(error.problems)} problem(s):", file=stderr)
+        for problem in error.problems:
+            print(f"  {problem.field}: {problem.message}", file=stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False), file=stdout)
+    else:
+        print(table(result), file=stdout)
+    return 0
