@@ -1,0 +1,46 @@
+"""The model gives identical results in real Pyodide (npm package, under Node, offline).
+
+Every scenario in scenarios.json is evaluated in CPython here and in Pyodide by
+run_in_pyodide.mjs, with the same runner code (parity_runner.py): result JSON, HTML and CSV, or
+the problems of an invalid scenario, must be the same text byte for byte. Never skipped.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SCENARIOS = HERE / "scenarios.json"
+BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v1.json"
+PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
+
+sys.path.insert(0, str(HERE))
+import parity_runner  # noqa: E402  (the same file runs inside Pyodide)
+
+
+@pytest.mark.pyodide
+def test_pyodide_results_equal_cpython_exactly(calculators_wheel, tmp_path):
+    node = shutil.which("node")
+    assert node, "node is not installed: the Pyodide parity test needs Node.js >= 20"
+    assert PYODIDE.exists(), f"{PYODIDE} is missing: run `npm ci` in {ROOT}"
+    output = tmp_path / "pyodide.json"
+    done = subprocess.run(
+        [node, str(HERE / "run_in_pyodide.mjs"), str(calculators_wheel), str(SCENARIOS),
+         str(BUNDLE), str(output)],
+        capture_output=True, text=True, timeout=300, check=False)
+    # Node prints a whole line of minified source with an uncaught error: keep the end only.
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.startswith("pyodide 314.0.7, Python 3.14"), done.stdout
+
+    cpython = parity_runner.run_all(SCENARIOS.read_text("utf-8"), BUNDLE.read_text("utf-8"))
+    pyodide = output.read_text("utf-8")
+    cases = json.loads(cpython)
+    assert len(cases) == 25 and sum("result" in case for case in cases) == 22
+    for ours, theirs in zip(cases, json.loads(pyodide), strict=True):
+        assert ours == theirs, ours["name"]  # names the first scenario that differs
+    assert pyodide == cpython  # and the whole text, byte for byte
