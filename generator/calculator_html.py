@@ -7,6 +7,8 @@ so prerendered and live HTML stay comparable. All text is escaped with ``html.es
 
 The page works without JavaScript: the results for the default scenario are in the markup.
 docs/assets/calculator/calculator.js turns it live (see the ``data-*`` attributes for its inputs).
+The block carries no <script src> or <link>: a relative one would need the page's depth, so
+mkdocs.yml loads calculator.js and calculator.css on every page (a no-op without a calculator).
 """
 
 from __future__ import annotations
@@ -31,15 +33,16 @@ CONFIDENCE_TEXT = {
 def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: str = "") -> str:
     """The calculator for ``modes`` (all three when None) on the page at ``page_url``.
 
-    ``page_url`` is MkDocs' ``page.url`` ("calculator/", "modes/self-operated/"): asset links are
-    made relative to it so the site works under any base path.
+    The page must load assets/calculator/calculator.js (a module) and calculator.css; mkdocs.yml
+    does that for every page through extra_javascript / extra_css, where MkDocs makes the paths
+    relative per page. ``page_url`` is accepted for the agreed signature but not needed: the
+    block's own asset paths are site-relative and resolved by calculator.js against its own URL.
     """
     modes = list(modes or ALL_MODES)
     unknown = sorted(set(modes) - set(ALL_MODES))
     if unknown:
         raise ValueError(f"unknown mode(s) {unknown}; expected some of {list(ALL_MODES)}")
     full = len(modes) == len(ALL_MODES)
-    prefix = "../" * page_url.count("/")
     uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
     scenario = calculators.default_scenario(bundle)
     result = calculators.evaluate(scenario, bundle)
@@ -62,7 +65,6 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     }
     parts = [
         f"<div {_attributes(attributes)}>",
-        f'<link rel="stylesheet" href="{escape(prefix)}assets/calculator/calculator.css">',
         '<form class="amc-form" novalidate>',
         _inputs(uid, bundle, scenario),
         _assumptions(uid, bundle, modes),
@@ -76,7 +78,6 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
         '<script type="application/json" class="amc-prerendered-csv">'
         f"{script_json(report.to_csv(result))}</script>",
-        f'<script type="module" src="{escape(prefix)}assets/calculator/calculator.js"></script>',
         "</div>",
     ]
     return _single_block("\n".join(part for part in parts if part))

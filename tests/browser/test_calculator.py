@@ -140,7 +140,7 @@ def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit
     assert "Traceback" not in page.inner_text(ROOT) and "NaN" not in page.inner_text(ROOT)
 
     # Fixing the input clears the messages and the stale marker.
-    field(page, "retail_price_usd").fill("15")
+    assert next_result(page, lambda: field(page, "retail_price_usd").fill("15")) is False
     assert next_result(page, lambda: field(page, "return_rate").fill("0.03")) is True
     assert not error.is_visible()
     assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
