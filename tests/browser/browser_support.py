@@ -75,6 +75,7 @@ class SiteServer:
         self.extra_files = extra_files or {}  # path -> body, e.g. the benchmark's bare page
         self.csp: str | None = None  # a policy; '{hashes}' in it is replaced per HTML page
         self.requests: list[str] = []
+        self.sent: list[tuple[str, int]] = []  # (path, response body bytes)
         self._lock = threading.Lock()
         handler = partial(_Handler, self, directory=str(root))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -88,6 +89,15 @@ class SiteServer:
     def record(self, path: str) -> None:
         with self._lock:
             self.requests.append(path)
+
+    def count(self, path: str, size: int) -> None:
+        with self._lock:
+            self.sent.append((path, size))
+
+    def take_sent(self) -> list[tuple[str, int]]:
+        with self._lock:
+            taken, self.sent = self.sent, []
+        return taken
 
     def take_requests(self) -> list[str]:
         with self._lock:
@@ -127,8 +137,14 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send_csp(body)
             self.end_headers()
             self.wfile.write(body)
+            self.site.count(self.path, len(body))
             return
         super().do_GET()
+
+    def copyfile(self, source, outputfile) -> None:
+        start = source.tell()
+        super().copyfile(source, outputfile)
+        self.site.count(self.path, source.tell() - start)
 
     def end_headers(self) -> None:
         if not self._headers_buffer_has(b"Cache-Control"):

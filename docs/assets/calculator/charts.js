@@ -100,7 +100,8 @@ function hoursOptions(result, width) {
       })),
     ],
     axes: [
-      { values: (u, vals) => vals.map((i) => (Number.isInteger(i) ? shortLabel(tasks[i]?.label) : "")), rotate: 0, size: 50 },
+      { values: (u, vals) => vals.map((i) => (Number.isInteger(i) ? shortLabel(tasks[i]?.label) : "")),
+        rotate: -40, size: 110, splits: () => tasks.map((_, i) => i) },
       { label: "Hours per month", size: 60 },
     ],
     scales: { x: { time: false, range: [-0.5, tasks.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
@@ -109,7 +110,7 @@ function hoursOptions(result, width) {
 
 function shortLabel(label) {
   if (!label) return "";
-  return label.length > 12 ? `${label.slice(0, 11)}…` : label;
+  return label.length > 18 ? `${label.slice(0, 17)}…` : label;
 }
 
 // Grouped bars without uPlot's optional bars plugin: each mode draws its own slot per task.
