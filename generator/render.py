@@ -6,6 +6,7 @@ Every `{{ … }}` must go through one of the safe_text filters (or be a number):
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +69,7 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> M
     if isinstance(value, CategoryValues):
         labels = {category.id: category.label for category in site.categories}
         parts = [f"{show(value.default)} (default)"]
-        parts += [f"{show(v)} ({html_text(labels[k])})" for k, v in value.by_category.items()]
+        parts += [f"{show(v)} ({md_text(labels[k])})" for k, v in value.by_category.items()]
         return Markup(", ".join(parts))
     return show(value)
 
@@ -92,7 +93,8 @@ def environment() -> Environment:
         md_text=md_text,
         html_text=html_text,
         markdown=markdown_block,
-        head=lambda text: Markup(html_text(head_text(text))),
+        # A double-quoted string, valid YAML front matter and a valid tab title.
+        head=lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False)),
         number=_number,
         figure_value=_figure_value,
         percent=_percent,

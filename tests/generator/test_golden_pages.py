@@ -1,7 +1,8 @@
 """Golden tests: fixture YAML in, expected Markdown out, compared exactly.
 
 After an intended change to the templates, regenerate with
-`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/generator/test_golden_pages.py` and review the diff.
+`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/generator/test_golden_pages.py`
+and review the diff.
 """
 
 from __future__ import annotations

@@ -1,0 +1,37 @@
+"""Build a real MkDocs site from the repository's config with a chosen data folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def site_config(tmp_path: Path, data_dir: Path, *, calculators: bool = True) -> Path:
+    """The repository's mkdocs.yml, reading `data_dir` instead of data/."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
+        f"docs_dir: {REPO / 'docs'}\n"
+        "plugins:\n  - search\n  - aliexpress-modes:\n"
+        f"      data_dir: {data_dir}\n"
+        f"      calculators: {'true' if calculators else 'false'}\n"
+        "      edit_url_base: https://github.com/aliexpress-modes/guide/edit/main/\n",
+        encoding="utf-8")
+    return config
+
+
+MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_site(tmp_path: Path, data_dir: Path, *,
+               calculators: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the real site, reading `data_dir`, into tmp_path/site."""
+    config = site_config(tmp_path, data_dir, calculators=calculators)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+         "-d", str(tmp_path / "site")],
+        capture_output=True, text=True, cwd=REPO, env=MKDOCS_ENV)

@@ -1,0 +1,154 @@
+"""Builds of the real site: strict and silent, self-contained, and driven by data/ alone."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from site_build import MKDOCS_ENV, build_site, site_config
+
+GENERATED = ["modes/fully-managed", "modes/semi-managed", "modes/self-operated", "compare",
+             "calculator", "sources"]
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    tmp = tmp_path_factory.mktemp("real")
+    return tmp / "site", build_site(tmp, REPO / "data")
+
+
+def test_strict_build_passes_with_zero_warnings(real_site):
+    _, build = real_site
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" not in build.stderr
+
+
+@pytest.mark.parametrize("page", GENERATED)
+def test_generated_pages_are_in_the_site(real_site, page):
+    site, _ = real_site
+    assert (site / page / "index.html").is_file()
+
+
+def test_nothing_generated_is_written_into_docs():
+    assert not (REPO / "docs" / "modes").exists()
+    assert not (REPO / "docs" / "compare.md").exists()
+
+
+def test_edit_button_of_a_generated_page_opens_its_yaml(real_site):
+    site, _ = real_site
+    page = (site / "modes" / "semi-managed" / "index.html").read_text(encoding="utf-8")
+    edit = "https://github.com/aliexpress-modes/guide/edit/main/"
+    assert f'href="{edit}data/modes/semi-managed.yml"' in page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{edit}docs/index.md"' in home
+
+
+def test_methodology_and_contributing_tables_are_generated(real_site):
+    site, _ = real_site
+    methodology = (site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "<!-- generated" not in methodology
+    assert "<code>self_operated.technical_service_fee</code>" in methodology
+    assert "Break-even units" in methodology
+    contributing = (site / "contributing" / "index.html").read_text(encoding="utf-8")
+    assert "<code>costs[].basis</code>" in contributing
+
+
+class _Fetches(HTMLParser):
+    """Every URL a page makes the browser fetch by itself (not links a reader may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") \
+                and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and \
+                set((attrs.get("rel") or "").split()) - {"canonical", "alternate", "prev", "next"}:
+            self.urls.append(attrs["href"])
+
+
+def test_no_page_fetches_from_another_origin(real_site):
+    site, _ = real_site
+    foreign = {}
+    for path in site.rglob("*.html"):
+        fetches = _Fetches()
+        fetches.feed(path.read_text(encoding="utf-8"))
+        outside = [u for u in fetches.urls if re.match(r"^(https?:)?//", u)]
+        if outside:
+            foreign[str(path.relative_to(site))] = outside
+    assert foreign == {}
+    for css in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_a_change_in_data_changes_the_page(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    mode = data / "modes" / "self-operated.yml"
+    text = mode.read_text(encoding="utf-8")
+    assert "    value: 10000\n" in text
+    mode.write_text(text.replace("    value: 10000\n", "    value: 12345\n"), encoding="utf-8")
+    build = build_site(tmp_path, data, calculators=False)
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "site" / "modes" / "self-operated" / "index.html").read_text("utf-8")
+    row = re.search(r"<td>Yearly technical service fee</td>.*?</tr>", page, re.S).group(0)
+    assert "<td>12,345</td>" in row
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def test_mkdocs_serve_rebuilds_when_a_data_file_changes(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    config = site_config(tmp_path, data, calculators=False)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr",
+         f"127.0.0.1:{port}"],
+        cwd=REPO, env=MKDOCS_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/modes/fully-managed/"
+    try:
+        page = _wait_for(lambda: _get(url), lambda page: "Warehouse handling" in page)
+        assert "Bonded warehouse handling" not in page
+        mode = data / "modes" / "fully-managed.yml"
+        mode.write_text(mode.read_text("utf-8").replace(
+            "label: Warehouse handling", "label: Bonded warehouse handling"), "utf-8")
+        _wait_for(lambda: _get(url), lambda page: "Bonded warehouse handling" in page)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for(fetch, done, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    last: object = None
+    while time.monotonic() < deadline:
+        try:
+            last = fetch()
+            if done(last):
+                return last
+        except OSError as error:
+            last = error
+        time.sleep(0.3)
+    raise AssertionError(f"condition not met within {timeout} s; last: {str(last)[:200]}")
