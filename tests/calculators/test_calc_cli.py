@@ -47,6 +47,14 @@ def test_scenario_from_standard_input():
     assert code == 0 and "Recommended:" in out
 
 
+def test_bundle_from_standard_input():
+    # as in `aliexpress-modes bundle | python -m calculators examples/scenario.json --params -`
+    code, out, _ = run([str(EXAMPLE), "--params", "-"], FIXTURE_BUNDLE.read_text("utf-8"))
+    assert code == 0 and "Recommended: Semi-managed." in out
+    code, _, err = run([str(EXAMPLE), "--params", "-"], "{}")
+    assert code == 1 and err.startswith("standard input: the parameter bundle is broken:")
+
+
 def test_invalid_scenario_lists_each_field_and_exits_1():
     code, out, err = run(["-", "--params", str(FIXTURE_BUNDLE)],
                          '{"return_rate": 2, "retail_price_usd": "x"}')
@@ -83,6 +91,10 @@ def test_usage_errors_exit_2(capsys):
         run(["missing.json", "--params", str(FIXTURE_BUNDLE)])
     assert caught.value.code == 2
     assert "cannot read missing.json: No such file or directory" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        run(["-", "--params", "-"])
+    assert caught.value.code == 2
+    assert "only one of SCENARIO and --params can be -" in capsys.readouterr().err
     with pytest.raises(SystemExit) as caught:
         run([str(EXAMPLE)])
     assert caught.value.code == 2

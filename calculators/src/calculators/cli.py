@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("scenario", help="scenario JSON file, or - to read standard input")
     parser.add_argument("--params", required=True, metavar="BUNDLE.json",
-                        help="parameter bundle JSON, as written by the site generator")
+                        help="parameter bundle JSON, as written by the site generator "
+                             "(`aliexpress-modes bundle`), or - to read standard input")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="a readable comparison (default) or the result as JSON")
     return parser
@@ -69,7 +70,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.scenario == "-" and args.params == "-":
+        parser.error("only one of SCENARIO and --params can be - (standard input)")
     scenario_name = "standard input" if args.scenario == "-" else args.scenario
+    bundle_name = "standard input" if args.params == "-" else args.params
     scenario_text = _read(parser, args.scenario, stdin)
     bundle_text = _read(parser, args.params, stdin)
     try:
@@ -81,10 +85,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
         bundle = json.loads(bundle_text)
         result = evaluate(scenario, bundle)
     except json.JSONDecodeError as error:
-        print(f"{args.params}: not valid JSON: {error}", file=stderr)
+        print(f"{bundle_name}: not valid JSON: {error}", file=stderr)
         return 1
     except InvalidParameters as error:
-        print(f"{args.params}: the parameter bundle is broken:", file=stderr)
+        print(f"{bundle_name}: the parameter bundle is broken:", file=stderr)
         for problem in error.problems:
             print(f"  {problem.field}: {problem.message}", file=stderr)
         return 1
