@@ -142,3 +142,12 @@ def test_problems_in_several_places_come_together(bundle):
     bundle["modes"][2]["return_loss_share"]["value"] = -1
     assert [p.field for p in problems_of(bundle)] == [
         "currency", "tasks[0].driver", "modes[2].return_loss_share.value"]
+
+
+def test_a_source_may_lack_its_address(bundle):
+    # some sources were recorded without a URL; the bundle writes null for them
+    bundle["capital_cost_rate"]["source"]["url"] = None
+    assert parameter_index(bundle)[0]["source"]["url"] is None
+    bundle["capital_cost_rate"]["source"]["url"] = ""
+    assert [(p.field, p.code) for p in problems_of(bundle)] == [
+        ("capital_cost_rate.source.url", "not_text")]
