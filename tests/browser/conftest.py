@@ -4,13 +4,11 @@ request recorded."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from browser_support import (
-    PROJECT_ROOT,
     SiteServer,
     build_site,
     launch_chromium,
@@ -34,9 +32,7 @@ def site_dir(tmp_path_factory) -> Path:
     problems = missing_prerequisites()
     if problems:  # never skip: a CI without a browser must go red, not quietly green
         pytest.fail("browser tests cannot run:\n  " + "\n  ".join(problems), pytrace=False)
-    # CALCULATOR_TEST_MKDOCS lets a developer point the tests at another mkdocs.yml.
-    config = Path(os.environ.get("CALCULATOR_TEST_MKDOCS", PROJECT_ROOT / "mkdocs.yml"))
-    return build_site(tmp_path_factory.mktemp("site") / "site", config)
+    return build_site(tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="session")

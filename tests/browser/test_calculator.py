@@ -109,7 +109,7 @@ def test_changing_an_input_changes_the_result(visit):
     bundle = bundle_from(page)
     scenario = {**calculators.default_scenario(bundle), "retail_price_usd": 25.0}
     assert live_json(page) == canonical_json(calculators.evaluate(scenario, bundle))
-    assert "retail_price_usd=25" in page.url
+    page.wait_for_url("**retail_price_usd=25*")  # written once typing pauses
     assert_clean(visit)
 
 
@@ -155,8 +155,9 @@ def test_a_shared_url_reproduces_the_scenario(visit):
     next_result(page, lambda: field(page, "units_per_month").fill("1234"))
     page.click(f"{ROOT} .amc-assumptions summary")
     next_result(page, lambda: field(page, f"overrides.{override}").fill("0.5"))
+    page.wait_for_function(f"() => location.search.includes('o.{override}=0.5')")
     shared = page.url
-    assert "units_per_month=1234" in shared and f"o.{override}=0.5" in shared
+    assert "units_per_month=1234" in shared
 
     page2 = visit.page.context.new_page()
     page2.goto(shared)

@@ -18,15 +18,31 @@ async function loadUPlot(urls) {
   return uPlotModule;
 }
 
-export async function drawCharts(box, result, urls) {
+// Draws both charts, or updates ``previous`` (what this returned last time) in place when the
+// shape (modes, tasks) is unchanged, which is much cheaper than building new plots.
+export async function drawCharts(box, result, previous, urls) {
   const uPlot = await loadUPlot(urls);
+  const shape = result.modes.map((m) => `${m.id}:${m.tasks.length}`).join(",");
+  if (previous && previous.shape === shape) {
+    previous.profit.setData(profitData(result));
+    previous.hours.setData(hoursData(result));
+    previous.current.result = result;
+    return previous;
+  }
+  previous?.destroy();
   const [profitBox, hoursBox] = box.querySelectorAll(".amc-chart-canvas");
   const width = Math.max(280, Math.min(720, box.clientWidth || 640));
-  const plots = [
-    new uPlot(profitOptions(result, width), profitData(result), clear(profitBox)),
-    new uPlot(hoursOptions(result, width), hoursData(result), clear(hoursBox)),
-  ];
-  return { destroy: () => plots.forEach((plot) => plot.destroy()) };
+  const current = { result }; // the legend reads the latest result through this
+  return {
+    shape,
+    current,
+    profit: new uPlot(profitOptions(() => current.result, width), profitData(result), clear(profitBox)),
+    hours: new uPlot(hoursOptions(result, width), hoursData(result), clear(hoursBox)),
+    destroy() {
+      this.profit.destroy();
+      this.hours.destroy();
+    },
+  };
 }
 
 function clear(element) {
@@ -59,7 +75,8 @@ function profitData(result) {
   return [allXs, ...lines.map(at), ...markers];
 }
 
-function profitOptions(result, width) {
+function profitOptions(currentResult, width) {
+  const result = currentResult();
   const money = (v) => `${Math.round(v).toLocaleString("en-US")} CNY`;
   const lineSeries = result.modes.map((m, i) => ({
     label: `${m.label} (profit after your time)`,
@@ -68,7 +85,10 @@ function profitOptions(result, width) {
   const markerSeries = result.modes.map((m, i) => ({
     label: `${m.label} break-even`, stroke: COLOURS[i], width: 0,
     points: { show: true, size: 9, fill: COLOURS[i] },
-    value: () => (finite(m.break_even_units) == null ? "never" : `${Math.round(m.break_even_units).toLocaleString("en-US")} units`),
+    value: () => {
+      const units = finite(currentResult().modes[i].break_even_units);
+      return units == null ? "never" : `${Math.round(units).toLocaleString("en-US")} units`;
+    },
   }));
   return {
     width, height: 300,

@@ -1,0 +1,199 @@
+"""How fast the in-browser calculator is, in headless Chromium over loopback.
+
+    .venv/bin/python benchmarks/calculator_load.py [--runs N]
+
+Builds the real site (mkdocs build --strict), serves it on 127.0.0.1 and measures, in one run:
+- time from navigation start to the first live (Python-computed) result on the calculator page,
+  cold (fresh browser profile, empty cache) and warm (same profile, second visit);
+- the floor: a bare page that only imports the same self-hosted pyodide.mjs and awaits
+  loadPyodide() on the same files, cold and warm; and the ratio calculator / floor;
+- the median time from an input change to the updated result in the page;
+- bytes served for the calculator page, a mode guide page (compact calculator) and a page without
+  a calculator (the Pyodide share of which must be 0).
+Targets (issue 4): ratio <= 1.2 cold and warm, median update < 20 ms, 0 Pyodide bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from browser_support import SiteServer, build_site, launch_chromium, missing_prerequisites  # noqa: E402
+
+CALCULATOR_PAGE = "calculator/"
+GUIDE_PAGE = "modes/self-operated/"
+PAGE_WITHOUT_CALCULATOR = "compare/"
+BARE_PAGE = "/__bench/bare-pyodide.html"
+PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/runtime-")
+UPDATES = 40
+
+
+def bare_page(pyodide_index: str, lock_file: str) -> bytes:
+    """The floor: nothing but loadPyodide() on the site's own runtime files and lockfile."""
+    return f"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
+<script type="module">
+const indexURL = new URL("/{pyodide_index}", location.href).href;
+const lockFileURL = new URL("/{lock_file}", location.href).href;
+const {{ loadPyodide }} = await import(indexURL + "pyodide.mjs");
+await loadPyodide({{ indexURL, lockFileURL }});
+window.loadedAt = performance.now();
+</script>""".encode()
+
+
+def time_floor(page, server) -> float:
+    page.goto(server.url(BARE_PAGE))
+    page.wait_for_function("() => window.loadedAt", timeout=60_000)
+    return page.evaluate("() => window.loadedAt")
+
+
+def time_calculator(page, server) -> float:
+    page.goto(server.url(CALCULATOR_PAGE))
+    page.wait_for_function(
+        "() => document.querySelector('[data-calculator]')?.amc?.firstLiveAt", timeout=60_000
+    )
+    return page.evaluate("() => document.querySelector('[data-calculator]').amc.firstLiveAt")
+
+
+def time_updates(page) -> list[float]:
+    """Input event to updated results DOM, for UPDATES distinct prices."""
+    return page.evaluate(
+        """async (count) => {
+        const root = document.querySelector('[data-calculator]');
+        const input = root.querySelector("[name='retail_price_usd']");
+        const times = [];
+        for (let i = 0; i < count; i++) {
+            const done = new Promise(r => root.addEventListener('amc:result', r, {once: true}));
+            const start = performance.now();
+            input.value = String(10 + i * 0.37);
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            await done;
+            times.push(performance.now() - start);
+            await new Promise(r => setTimeout(r, 20));
+        }
+        return times;
+    }""",
+        UPDATES,
+    )
+
+
+def bytes_for(browser, server, path: str, wait_live: bool) -> tuple[int, int]:
+    """(all bytes, Pyodide runtime + wheel bytes) served for a cold visit of ``path``."""
+    context = browser.new_context()
+    page = context.new_page()
+    server.take_sent()
+    page.goto(server.url(path))
+    if wait_live:
+        page.wait_for_function(
+            "() => document.querySelector('[data-calculator]')?.amc?.firstLiveAt", timeout=60_000
+        )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(3000)  # past the idle start of a calculator, should there be one
+    sent = server.take_sent()
+    context.close()
+    total = sum(size for _, size in sent)
+    pyodide = sum(size for p, size in sent if any(part in p for part in PYODIDE_PATHS))
+    return total, pyodide
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold/warm pairs per page (median)")
+    args = parser.parse_args()
+    problems = missing_prerequisites()
+    if problems:
+        print("cannot run the benchmark:\n  " + "\n  ".join(problems), file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        site = build_site(Path(tmp) / "site")
+        calculator_html = (site / CALCULATOR_PAGE / "index.html").read_text(encoding="utf-8")
+        def attribute(name: str) -> str:
+            return calculator_html.split(f'{name}="', 1)[1].split('"', 1)[0]
+
+        bare = bare_page(attribute("data-pyodide-index"), attribute("data-lock-file"))
+        server = SiteServer(site, {BARE_PAGE: bare})
+        try:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                figures = measure(browser, server, args.runs)
+                browser.close()
+        finally:
+            server.close()
+    print_table(figures)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "calculator_load.json").write_text(json.dumps(figures, indent=2) + "\n")
+    return 0
+
+
+def measure(browser, server, runs: int) -> dict:
+    timings: dict[str, list[float]] = {"floor_cold": [], "floor_warm": [],
+                                       "live_cold": [], "live_warm": []}
+    for _ in range(runs):  # interleaved, so drift on the machine hits both alike
+        for name, timer in (("floor", time_floor), ("live", time_calculator)):
+            context = browser.new_context()
+            page = context.new_page()
+            timings[f"{name}_cold"].append(timer(page, server))
+            page.goto("about:blank")
+            timings[f"{name}_warm"].append(timer(page, server))
+            context.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    time_calculator(page, server)
+    updates = time_updates(page)
+    context.close()
+
+    figures = {key: statistics.median(values) for key, values in timings.items()}
+    figures["runs"] = runs
+    figures["all"] = timings
+    figures["ratio_cold"] = figures["live_cold"] / figures["floor_cold"]
+    figures["ratio_warm"] = figures["live_warm"] / figures["floor_warm"]
+    figures["update_median_ms"] = statistics.median(updates)
+    figures["update_p90_ms"] = sorted(updates)[int(0.9 * (len(updates) - 1))]
+    for label, path, live in (("calculator", CALCULATOR_PAGE, True),
+                              ("guide", GUIDE_PAGE, True),
+                              ("no_calculator", PAGE_WITHOUT_CALCULATOR, False)):
+        total, pyodide = bytes_for(browser, server, path, live)
+        figures[f"bytes_{label}"] = total
+        figures[f"pyodide_bytes_{label}"] = pyodide
+    return figures
+
+
+def print_table(f: dict) -> None:
+    def check(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    rows = [
+        ("First live result, cold", f"{f['live_cold']:.0f} ms", ""),
+        ("Bare loadPyodide() floor, cold", f"{f['floor_cold']:.0f} ms", ""),
+        ("Ratio, cold (target <= 1.2)", f"{f['ratio_cold']:.2f}", check(f["ratio_cold"] <= 1.2)),
+        ("First live result, warm", f"{f['live_warm']:.0f} ms", ""),
+        ("Bare loadPyodide() floor, warm", f"{f['floor_warm']:.0f} ms", ""),
+        ("Ratio, warm (target <= 1.2)", f"{f['ratio_warm']:.2f}", check(f["ratio_warm"] <= 1.2)),
+        (f"Input change -> updated result, median of {UPDATES} (target < 20 ms)",
+         f"{f['update_median_ms']:.1f} ms", check(f["update_median_ms"] < 20)),
+        ("  ... 90th percentile", f"{f['update_p90_ms']:.1f} ms", ""),
+        ("Bytes, calculator page (cold, until live)", f"{f['bytes_calculator']:,}", ""),
+        ("  ... of which Pyodide runtime + wheel", f"{f['pyodide_bytes_calculator']:,}", ""),
+        ("Bytes, guide page with compact calculator", f"{f['bytes_guide']:,}", ""),
+        ("Bytes, page without calculator (compare)", f"{f['bytes_no_calculator']:,}", ""),
+        ("  ... of which Pyodide (target 0)", f"{f['pyodide_bytes_no_calculator']:,}",
+         check(f["pyodide_bytes_no_calculator"] == 0)),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"Calculator load benchmark: headless Chromium, loopback, median of {f['runs']} runs")
+    for name, value, verdict in rows:
+        print(f"{name:<{width}}  {value:>12}  {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
