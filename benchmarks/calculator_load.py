@@ -25,11 +25,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from browser_support import SiteServer, build_site, launch_chromium, missing_prerequisites  # noqa: E402
+from browser_support import (  # noqa: E402
+    CALCULATOR_PAGE,
+    PAGE_WITHOUT_CALCULATOR,
+    SiteServer,
+    build_site,
+    launch_chromium,
+    missing_prerequisites,
+)
+from browser_support import GUIDE_WITH_CALCULATOR as GUIDE_PAGE  # noqa: E402
 
-CALCULATOR_PAGE = "calculator/"
-GUIDE_PAGE = "modes/self-operated/"
-PAGE_WITHOUT_CALCULATOR = "compare/"
 BARE_PAGE = "/__bench/bare-pyodide.html"
 PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/runtime-")
 UPDATES = 40

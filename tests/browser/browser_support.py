@@ -20,6 +20,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# The pages the tests and the benchmark visit (MkDocs page URLs of the real site).
+CALCULATOR_PAGE = "calculator/"
+GUIDE_WITH_CALCULATOR = "modes/self-operated/"
+PAGE_WITHOUT_CALCULATOR = "compare/"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -9,16 +9,12 @@ from pathlib import Path
 
 import pytest
 from browser_support import (
+    CALCULATOR_PAGE,
     SiteServer,
     build_site,
     launch_chromium,
     missing_prerequisites,
 )
-
-# The pages the tests visit (MkDocs page URLs of the real site).
-CALCULATOR_PAGE = "calculator/"
-GUIDE_WITH_CALCULATOR = "modes/self-operated/"
-PAGE_WITHOUT_CALCULATOR = "compare/"
 
 
 def pytest_collection_modifyitems(items):
@@ -32,7 +28,13 @@ def site_dir(tmp_path_factory) -> Path:
     problems = missing_prerequisites()
     if problems:  # never skip: a CI without a browser must go red, not quietly green
         pytest.fail("browser tests cannot run:\n  " + "\n  ".join(problems), pytrace=False)
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+    site = build_site(tmp_path_factory.mktemp("site") / "site")
+    page = (site / CALCULATOR_PAGE / "index.html").read_text(encoding="utf-8")
+    if 'calculator/calculator.js" type="module"' not in page:
+        pytest.fail("the calculator page does not load assets/calculator/calculator.js as a "
+                    "module: add it to mkdocs.yml's extra_javascript with `type: module` (and "
+                    "assets/calculator/calculator.css to extra_css)", pytrace=False)
+    return site
 
 
 @pytest.fixture(scope="session")

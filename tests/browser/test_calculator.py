@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
+from browser_support import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
 
 import calculators
 from calculators import report
@@ -259,3 +259,22 @@ def test_instant_navigation_starts_and_stops_the_calculator(visit):
     calculator_workers = [w for w in page.workers if w.url.endswith("/calculator/worker.js")]
     assert calculator_workers == []
     assert_clean(visit)
+
+
+def test_a_wheel_that_fails_its_sha256_check_shows_the_error_state(visit):
+    """Pyodide checks the wheel against the site lockfile; a mismatch must not pass silently."""
+    page = visit.page
+
+    def tampered_lock(route):
+        lock = json.loads(route.fetch().text())
+        for package in lock["packages"].values():
+            package["sha256"] = "0" * 64
+        route.fulfill(json=lock)
+
+    page.route("**/runtime-*/pyodide-lock.json", tampered_lock)
+    visit.goto(CALCULATOR_PAGE)
+    status = page.locator(f"{ROOT} .amc-status[data-state='failed']")
+    status.wait_for(timeout=30_000)
+    assert "could not load aliexpress-modes-calculators" in status.inner_text()
+    assert "Traceback" not in status.inner_text()
+    assert page.locator(f"{ROOT} [data-action='retry']").is_visible()
