@@ -138,7 +138,8 @@ class _Handler(SimpleHTTPRequestHandler):
             body = file.read_bytes() if file.is_file() else None
         if body is not None:  # HTML goes through here so its CSP can carry its script hashes
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            kind = "text/javascript" if path.endswith(".js") else "text/html; charset=utf-8"
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-cache")
             self._send_csp(body)

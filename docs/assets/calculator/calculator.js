@@ -145,7 +145,9 @@ class Calculator {
     this.root.dataset.live = "attached";
     this.root.amc = this; // for tests and the benchmark
     this.runtime = runtime;
-    this.scheduleCharts();
+    // Charts of the prerendered numbers wait while Python boots: on two cores, drawing them would
+    // compete with the boot. They come with the first live result (or the error state).
+    if (runtime.state !== "loading") this.scheduleCharts();
   }
 
   detach() {
@@ -211,6 +213,7 @@ class Calculator {
     this.retryButton.hidden = state !== "failed";
     if (state === "loading") this.statusText.textContent = `${message}…`;
     else if (state === "failed") {
+      this.scheduleCharts();
       this.statusText.textContent = `${message} The numbers shown are still valid for the values they were worked out for.`;
     } else if (state === "ready") {
       this.statusText.textContent = "Live: results update as you type.";
