@@ -278,3 +278,18 @@ def test_a_wheel_that_fails_its_sha256_check_shows_the_error_state(visit):
     assert "could not load aliexpress-modes-calculators" in status.inner_text()
     assert "Traceback" not in status.inner_text()
     assert page.locator(f"{ROOT} [data-action='retry']").is_visible()
+
+
+def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
+    page = visit.page
+    permissions = ["clipboard-read", "clipboard-write"]
+    page.context.grant_permissions(permissions, origin=visit.server.origin)
+    visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    next_result(page, lambda: field(page, "active_skus").fill("12"))
+    page.click(f"{ROOT} [data-action='copy-link']")  # writes the URL at once, no pause needed
+    page.wait_for_function("() => document.querySelector('.amc-status-text').textContent"
+                           ".startsWith('Link copied')")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.url and "active_skus=12" in copied
+    assert_clean(visit)
