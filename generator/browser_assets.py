@@ -28,6 +28,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator.bundle import bundle_json
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS_DIR = PROJECT_ROOT / "calculators"
 NODE_MODULES = PROJECT_ROOT / "node_modules"
@@ -52,17 +54,11 @@ class RuntimeUrls:
     package_name: str
 
 
-def bundle_json(bundle: dict) -> bytes:
-    """The parameter bundle as the browser receives it; stable so its hash is stable."""
-    text = json.dumps(bundle, sort_keys=True, ensure_ascii=False, allow_nan=False)
-    return text.encode("utf-8")
-
-
 def runtime_urls(bundle: dict) -> RuntimeUrls:
     """Where ``write_assets`` puts things, computable while pages render (before the build ends)."""
     pyodide_version = _npm_version("pyodide")
     uplot_version = _npm_version("uplot")
-    parameters_sha = hashlib.sha256(bundle_json(bundle)).hexdigest()[:12]
+    parameters_sha = hashlib.sha256(bundle_json(bundle).encode()).hexdigest()[:12]
     runtime_dir = f"assets/calculator/runtime-{calculators_fingerprint(pyodide_version)}"
     return RuntimeUrls(
         pyodide_index=f"assets/pyodide/{pyodide_version}/",
@@ -97,7 +93,7 @@ def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = Non
 
     parameters = site / urls.parameters
     parameters.parent.mkdir(parents=True, exist_ok=True)
-    parameters.write_bytes(bundle_json(bundle))
+    parameters.write_bytes(bundle_json(bundle).encode())
     return urls
 
 

@@ -6,7 +6,6 @@ the figures the guide pages show. See docs/reference/formats.md for the format.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from generator.model import CategoryValues, Figure, Provenance, SiteData
@@ -91,9 +90,7 @@ def build_bundle(site: SiteData) -> dict:
 
 
 def bundle_json(bundle: dict) -> str:
-    """Canonical JSON text: the same data always gives the same bytes (and content hash)."""
-    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """Canonical JSON text: the same data always gives the same bytes, so a stable file hash."""
+    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
 
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from browser_support import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR
 
 import calculators
-from generator.browser_assets import bundle_json
+from generator.bundle import bundle_json
 
 
 class _Collector(HTMLParser):
@@ -71,7 +71,7 @@ def test_assumptions_list_every_parameter_of_the_shown_modes(site_dir):
 def test_shipped_bundle_is_the_one_the_page_was_prerendered_from(site_dir):
     bundle = _bundle(site_dir)
     (parameters,) = (site_dir / "assets" / "calculator").glob("parameters.*.json")
-    assert parameters.read_bytes() == bundle_json(bundle)
+    assert parameters.read_bytes() == bundle_json(bundle).encode()
     assert f'data-parameters="assets/calculator/{parameters.name}"' in _calculator_html(
         site_dir, CALCULATOR_PAGE)
 

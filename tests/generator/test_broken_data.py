@@ -97,3 +97,18 @@ def test_site_build_stops_with_the_message_and_no_traceback(tmp_path):
     assert build.returncode == 1
     assert EXPECTED["out-of-range-rate"] in build.stderr
     assert "Traceback" not in build.stderr
+
+
+def test_bundle_command_prints_the_parameter_bundle(golden_copy, capsys):
+    import json
+
+    assert main(["--data", str(golden_copy), "bundle"]) == 0
+    bundle = json.loads(capsys.readouterr().out)
+    assert bundle["format"] == "aliexpress-modes/parameters"
+    assert [mode["id"] for mode in bundle["modes"]] == [
+        "fully_managed", "semi_managed", "self_operated"]
+    commission = bundle["modes"][2]["components"][0]
+    assert commission["id"] == "self_operated.commission"
+    assert commission["value"] == {"default": 0.08, "by_category": {"apparel": 0.1}}
+    assert commission["source"] == {
+        "id": "rules", "title": "Seller rules", "url": "https://example.com/rules"}

@@ -49,3 +49,12 @@ def test_a_calculator_is_placed_on_mode_pages_and_the_calculator_page():
     assert '<div class="calc">self_operated</div>' in pages["modes/self-operated.md"]
     assert '<div class="calc">all</div>' in pages["calculator.md"]
     assert calls == [["fully_managed"], ["semi_managed"], ["self_operated"], []]
+
+
+def test_generate_command_writes_the_same_pages_to_a_folder(tmp_path, capsys):
+    from generator.cli import main
+
+    assert main(["--data", str(GOLDEN_DATA), "generate", str(tmp_path)]) == 0
+    written = {p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")
+               for p in tmp_path.rglob("*.md")}
+    assert written == {path: page.markdown for path, page in PAGES.items()}
