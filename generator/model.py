@@ -126,6 +126,3 @@ class SiteData:
     capital_cost_rate: Figure
     tasks: tuple[Task, ...]
     modes: tuple[Mode, ...]
-
-    def mode(self, mode_id: str) -> Mode:
-        return next(mode for mode in self.modes if mode.id == mode_id)

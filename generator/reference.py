@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 import calculators
-from generator.render import CONFIDENCE_LABELS, environment
+from generator.render import CONFIDENCE_LABELS, format_number
 from generator.safe_text import html_text, md_text
 from generator.schemas import load_schema
 
@@ -27,12 +27,11 @@ def formulas_table(bundle: dict) -> str:
 
 def _value(entry: dict) -> str:
     value = entry["value"]
-    number = environment().filters["number"]
     if isinstance(value, dict):
-        parts = [f"{number(value['default'])} (default)"]
-        parts += [f"{number(v)} ({html_text(k)})" for k, v in value["by_category"].items()]
+        parts = [f"{format_number(value['default'])} (default)"]
+        parts += [f"{format_number(v)} ({md_text(k)})" for k, v in value["by_category"].items()]
         return ", ".join(parts)
-    return str(number(value))
+    return str(format_number(value))
 
 
 def parameters_table(bundle: dict) -> str:

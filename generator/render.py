@@ -54,7 +54,7 @@ def _finalize(value: object) -> object:
         f"template printed {value!r} unfiltered; use md_text, html_text, markdown or head")
 
 
-def _number(value: float) -> Markup:
+def format_number(value: float) -> Markup:
     """1.5 -> '1.5', 10000 -> '10,000', 0.05 -> '0.05': no float noise."""
     text = f"{value:,.4f}".rstrip("0").rstrip(".")
     return Markup(text)
@@ -63,7 +63,7 @@ def _number(value: float) -> Markup:
 def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> Markup:
     """A figure's value, per category where it varies, with category names as readers see them."""
     def show(number: float) -> Markup:
-        return _percent(number) if as_percent else _number(number)
+        return _percent(number) if as_percent else format_number(number)
 
     value = figure.value
     if isinstance(value, CategoryValues):
@@ -76,7 +76,7 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> M
 
 def _percent(share: float) -> Markup:
     """0.08 -> '8%', 0.024 -> '2.4%'."""
-    return Markup(f"{_number(share * 100)}%")
+    return Markup(f"{format_number(share * 100)}%")
 
 
 def environment() -> Environment:
@@ -95,7 +95,7 @@ def environment() -> Environment:
         markdown=markdown_block,
         # A double-quoted string, valid YAML front matter and a valid tab title.
         head=lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False)),
-        number=_number,
+        number=format_number,
         figure_value=_figure_value,
         percent=_percent,
     )
