@@ -22,12 +22,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
 WHO_LABELS = {"merchant": "You", "platform": "Platform", "shared": "Shared", "none": "Not needed"}
-DRIVER_LABELS = {
-    "per_new_sku": "per new SKU",
-    "per_active_sku": "per active SKU a month",
-    "per_order": "per order",
-    "per_month": "per month",
-}
 BASIS_LABELS = {
     "revenue_share": "share of revenue",
     "per_unit": "per unit",
@@ -101,7 +95,6 @@ def environment() -> Environment:
     )
     env.globals.update(
         WHO_LABELS=WHO_LABELS,
-        DRIVER_LABELS=DRIVER_LABELS,
         BASIS_LABELS=BASIS_LABELS,
         CONFIDENCE_LABELS=CONFIDENCE_LABELS,
     )
