@@ -2,8 +2,9 @@
 
 ``render_calculator`` returns one raw HTML block for a Markdown page. Python-Markdown passes such
 a block through untouched only while it has no blank line inside, so every line break is kept
-but empty lines are dropped (``_single_block``); the browser does the same to the live results,
-so prerendered and live HTML stay comparable. All text is escaped with ``html.escape``.
+but empty lines are dropped (``calculators.bridge.single_block``, which the browser's worker
+applies to the live results too), so prerendered and live HTML stay comparable. All text is
+escaped with ``html.escape``.
 
 The page works without JavaScript: the results for the default scenario are in the markup.
 docs/assets/calculator/calculator.js turns it live (see the ``data-*`` attributes for its inputs).
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import json
 from html import escape
+
+from calculators.bridge import single_block
 
 import calculators
 from calculators import report
@@ -80,7 +83,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         f"{script_json(report.to_csv(result))}</script>",
         "</div>",
     ]
-    return _single_block("\n".join(part for part in parts if part))
+    return single_block("\n".join(part for part in parts if part))
 
 
 def canonical_json(result: object) -> str:
@@ -267,8 +270,3 @@ def _attributes(attrs: dict[str, str]) -> str:
         escape(key) if value == "" else f'{escape(key)}="{escape(str(value))}"'
         for key, value in attrs.items()
     )
-
-
-def _single_block(html: str) -> str:
-    """Drop empty lines, which would end Python-Markdown's raw HTML block early."""
-    return "\n".join(line for line in html.split("\n") if line.strip())

@@ -7,55 +7,7 @@
 //               {type: "result", id, ok: true, json, html, csv}
 //               {type: "result", id, ok: false, problems: [{field, code, message}]}
 
-// Python side of the protocol. Form values arrive as text; each number field becomes a float
-// (the defaults are floats, so the default form reproduces calculators.default_scenario exactly)
-// or stays text for the model to reject with its own typed message. Empty lines are dropped from
-// the HTML exactly as generator/calculator_html.py drops them from the prerendered copy.
-const PYTHON_BRIDGE = `
-import json
-import calculators
-from calculators import report
-
-_PARAMETERS = json.loads(_parameters_text)
-_DEFAULT = calculators.default_scenario(_PARAMETERS)
-
-def _number(text):
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-def _scenario(raw, overrides):
-    scenario = dict(_DEFAULT)
-    for name, text in raw.items():
-        like = _DEFAULT.get(name)
-        scenario[name] = text if isinstance(like, str) else _number(text.strip())
-    merged = dict(_DEFAULT.get("overrides") or {})
-    for param_id, text in overrides.items():
-        merged[param_id] = _number(text.strip())
-    scenario["overrides"] = merged
-    return scenario
-
-def _single_block(html):
-    return "\\n".join(line for line in html.split("\\n") if line.strip())
-
-def handle(request_json):
-    request = json.loads(request_json)
-    scenario = _scenario(request["raw"], request["overrides"])
-    try:
-        result = calculators.evaluate(scenario, _PARAMETERS)
-    except calculators.InvalidInput as error:
-        return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
-    answer = {
-        "ok": True,
-        "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-        "html": _single_block(report.render_html(result, modes=request["modes"])),
-        "csv": report.to_csv(result),
-    }
-    return json.dumps(answer)
-`;
-
-let handle = null; // the Python `handle` function once the runtime is ready
+let handle = null; // calculators.bridge.Session(...).handle once the runtime is ready
 const bootMarks = {}; // stage -> ms since the worker started, for the benchmark
 let booting = null;
 
@@ -91,9 +43,10 @@ async function boot({ indexURL, lockFileURL, packageName, parametersURL }) {
   }
   bootMarks.package = performance.now();
   progress("Starting the model");
-  pyodide.globals.set("_parameters_text", await parameters);
-  pyodide.runPython(PYTHON_BRIDGE);
-  handle = pyodide.globals.get("handle");
+  // The Python side of the protocol is calculators.bridge, imported (not compiled here: the
+  // site's wheel carries its bytecode) like the rest of the package.
+  const bridge = pyodide.pyimport("calculators.bridge");
+  handle = bridge.Session(await parameters).handle;
   bootMarks.bridge = performance.now();
 }
 

@@ -1,0 +1,74 @@
+"""The browser worker's side of the calculator: form text in, result JSON, HTML and CSV out.
+
+docs/assets/calculator/worker.js imports this module inside Pyodide (so it ships precompiled in
+the site's wheel, like the rest of the package) and calls ``Session.handle`` for every change.
+
+Form values arrive as text. A number field becomes a float (the defaults are floats, so the
+untouched form reproduces ``default_scenario`` exactly) or stays text for the model to reject
+with its own typed message. Empty lines are dropped from the HTML exactly as the site generator
+drops them from the prerendered copy, so the live block equals the prerendered one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .api import default_scenario, evaluate
+from .errors import InvalidInput
+from .report import render_html, to_csv
+
+
+class Session:
+    """One parameter bundle, parsed once; ``handle`` answers one request.
+
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+    >>> answer = json.loads(session.handle(json.dumps(
+    ...     {"raw": {"units_per_month": "abc"}, "overrides": {}, "modes": None})))
+    >>> answer["ok"], answer["problems"][0]["field"]
+    (False, 'units_per_month')
+    """
+
+    def __init__(self, parameters_text: str) -> None:
+        self.parameters = json.loads(parameters_text)
+        self.default = default_scenario(self.parameters)
+
+    def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
+        """The default scenario with the form's fields and parameter overrides applied."""
+        scenario = dict(self.default)
+        for name, text in raw.items():
+            like = self.default.get(name)
+            scenario[name] = text if isinstance(like, str) else _number(text.strip())
+        merged = dict(self.default["overrides"])
+        for param_id, text in overrides.items():
+            merged[param_id] = _number(text.strip())
+        scenario["overrides"] = merged
+        return scenario
+
+    def handle(self, request_json: str) -> str:
+        """``{"raw", "overrides", "modes"}`` in; ``{"ok": true, "json", "html", "csv"}`` or
+        ``{"ok": false, "problems": [...]}`` out, both as JSON text."""
+        request = json.loads(request_json)
+        scenario = self.scenario(request["raw"], request["overrides"])
+        try:
+            result = evaluate(scenario, self.parameters)
+        except InvalidInput as error:
+            return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+        return json.dumps({
+            "ok": True,
+            "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
+            "html": single_block(render_html(result, modes=request["modes"])),
+            "csv": to_csv(result),
+        })
+
+
+def single_block(html: str) -> str:
+    """Drop blank lines, so Markdown keeps the prerendered HTML as one block."""
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+
+def _number(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:
+        return text
