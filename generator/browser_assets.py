@@ -2,8 +2,10 @@
 
 Called from the MkDocs plugin's ``on_post_build``. Everything is self-hosted:
 
-    assets/pyodide/<pyodide version>/        the runtime from node_modules/pyodide
-    assets/calculator/runtime-<fingerprint>/ pyodide-lock.json + the calculators wheel
+    assets/pyodide/<version>-<fingerprint>/  the runtime from node_modules/pyodide, its standard
+                                             library precompiled to bytecode (generator/bytecode.py)
+    assets/calculator/runtime-<fingerprint>/ pyodide-lock.json + the calculators wheel (with
+                                             its bytecode)
     assets/calculator/parameters.<sha>.json  the parameter bundle
     assets/vendor/uplot-<version>/           the chart library
 
@@ -29,14 +31,17 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator.bundle import bundle_json
+from generator.bytecode import compiled_runtime, compiler_fingerprint
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS_DIR = PROJECT_ROOT / "calculators"
 NODE_MODULES = PROJECT_ROOT / "node_modules"
 WHEEL_CACHE = PROJECT_ROOT / "build" / "calculators-wheel"
 
-# The runtime files a browser fetches; source maps and the Node-only entry points stay behind.
-PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The runtime files a browser fetches as npm ships them; python_stdlib.zip goes out precompiled.
+# Source maps and the Node-only entry points stay behind.
+PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB_ZIP = "python_stdlib.zip"
 UPLOT_FILES = {"uPlot.esm.js": "uPlot.esm.js", "uPlot.min.css": "uPlot.min.css"}
 # 1980-01-01, the earliest time a zip can hold: makes the wheel byte-for-byte reproducible.
 SOURCE_DATE_EPOCH = "315532800"
@@ -59,9 +64,10 @@ def runtime_urls(bundle: dict) -> RuntimeUrls:
     pyodide_version = _npm_version("pyodide")
     uplot_version = _npm_version("uplot")
     parameters_sha = hashlib.sha256(bundle_json(bundle).encode()).hexdigest()[:12]
-    runtime_dir = f"assets/calculator/runtime-{calculators_fingerprint(pyodide_version)}"
+    bytecode = compiler_fingerprint(pyodide_version)
+    runtime_dir = f"assets/calculator/runtime-{calculators_fingerprint(bytecode)}"
     return RuntimeUrls(
-        pyodide_index=f"assets/pyodide/{pyodide_version}/",
+        pyodide_index=f"assets/pyodide/{pyodide_version}-{bytecode}/",
         lock_file=f"{runtime_dir}/pyodide-lock.json",
         parameters=f"assets/calculator/parameters.{parameters_sha}.json",
         uplot_js=f"assets/vendor/uplot-{uplot_version}/uPlot.esm.js",
@@ -83,10 +89,12 @@ def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = Non
 
     _copy_files(pyodide_dir, PYODIDE_RUNTIME_FILES, site / urls.pyodide_index)
     _copy_files(uplot_dir / "dist", UPLOT_FILES, site / Path(urls.uplot_js).parent)
+    stdlib, wheel = compiled_runtime(pyodide_dir, _npm_version("pyodide"),
+                                     build_calculators_wheel())
+    shutil.copyfile(stdlib, site / urls.pyodide_index / STDLIB_ZIP)
 
     runtime_dir = site / Path(urls.lock_file).parent
     runtime_dir.mkdir(parents=True, exist_ok=True)
-    wheel = build_calculators_wheel()
     shutil.copyfile(wheel, runtime_dir / wheel.name)
     write_site_lockfile(pyodide_dir / "pyodide-lock.json", runtime_dir / wheel.name,
                         runtime_dir / "pyodide-lock.json")

@@ -1,16 +1,19 @@
 // Runs tests/pyodide/parity_runner.py inside real Pyodide (the npm package, offline, under Node)
 // with the calculators wheel unpacked into site-packages, and writes run_all's JSON to OUTPUT.
+// INDEX_DIR (default node_modules/pyodide) may hold the site's runtime instead: the same files
+// with the standard library precompiled (generator/bytecode.py).
 //
-//   node tests/pyodide/run_in_pyodide.mjs WHEEL SCENARIOS.json BUNDLE.json OUTPUT.json
+//   node tests/pyodide/run_in_pyodide.mjs WHEEL SCENARIOS.json BUNDLE.json OUTPUT.json [INDEX_DIR]
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const pyodideDir = path.resolve(here, "../../node_modules/pyodide");
-const [wheel, scenarios, bundle, output] = process.argv.slice(2);
+const [wheel, scenarios, bundle, output, indexDir] = process.argv.slice(2);
+const pyodideDir = path.resolve(indexDir ?? path.join(here, "../../node_modules/pyodide"));
 if (!output) {
-  console.error("usage: node run_in_pyodide.mjs WHEEL SCENARIOS.json BUNDLE.json OUTPUT.json");
+  console.error("usage: node run_in_pyodide.mjs WHEEL SCENARIOS.json BUNDLE.json OUTPUT.json" +
+    " [INDEX_DIR]");
   process.exit(2);
 }
 

@@ -24,14 +24,22 @@ import parity_runner  # noqa: E402  (the same file runs inside Pyodide)
 
 
 @pytest.mark.pyodide
-def test_pyodide_results_equal_cpython_exactly(calculators_wheel, tmp_path):
+@pytest.mark.parametrize("runtime", ["npm", "site"])
+def test_pyodide_results_equal_cpython_exactly(runtime, request, tmp_path):
+    """``npm``: the npm runtime and the wheel as built; ``site``: both as the site ships them,
+    precompiled to bytecode."""
+    if runtime == "npm":
+        wheel, index = request.getfixturevalue("calculators_wheel"), []
+    else:
+        index_dir, wheel = request.getfixturevalue("site_runtime")
+        index = [str(index_dir)]
     node = shutil.which("node")
     assert node, "node is not installed: the Pyodide parity test needs Node.js >= 20"
     assert PYODIDE.exists(), f"{PYODIDE} is missing: run `npm ci` in {ROOT}"
     output = tmp_path / "pyodide.json"
     done = subprocess.run(
-        [node, str(HERE / "run_in_pyodide.mjs"), str(calculators_wheel), str(SCENARIOS),
-         str(BUNDLE), str(output)],
+        [node, str(HERE / "run_in_pyodide.mjs"), str(wheel), str(SCENARIOS), str(BUNDLE),
+         str(output), *index],
         capture_output=True, text=True, timeout=300, check=False)
     # Node prints a whole line of minified source with an uncaught error: keep the end only.
     assert done.returncode == 0, done.stderr[-3000:]
