@@ -34,47 +34,37 @@ def compiler_fingerprint(pyodide_version: str) -> str:
 
 
 def compiled_runtime(pyodide_dir: Path, pyodide_version: str, wheel: Path) -> tuple[Path, Path]:
-    """(python_stdlib.zip as .pyc, the wheel with __pycache__), both cached.
+    """(python_stdlib.zip, the calculators wheel), with bytecode for what the calculator runs.
 
-    The wheel's cache key is its own content (which already hashes the calculators sources).
+    Which standard library modules get bytecode depends on what the calculators import, so both
+    files are cached together under a hash of the compiler, the Pyodide version and the wheel.
     """
-    stdlib_key = compiler_fingerprint(pyodide_version)
-    wheel_key = hashlib.sha256(stdlib_key.encode() + wheel.read_bytes()).hexdigest()[:12]
-    stdlib_out = CACHE_DIR / f"stdlib-{stdlib_key}" / "python_stdlib.zip"
-    wheel_out = CACHE_DIR / f"wheel-{wheel_key}" / wheel.name
-    jobs = []
-    if not stdlib_out.is_file():
-        jobs.append(("stdlib", pyodide_dir / "python_stdlib.zip", stdlib_out))
-    if not wheel_out.is_file():
-        jobs.append(("wheel", wheel, wheel_out))
-    if jobs:
-        _run_compiler(pyodide_dir, jobs)
+    key = hashlib.sha256(compiler_fingerprint(pyodide_version).encode() + wheel.read_bytes())
+    folder = CACHE_DIR / key.hexdigest()[:12]
+    stdlib_out, wheel_out = folder / "python_stdlib.zip", folder / wheel.name
+    if not (stdlib_out.is_file() and wheel_out.is_file()):
+        _run_compiler(pyodide_dir, wheel, stdlib_out, wheel_out)
     return stdlib_out, wheel_out
 
 
-def _run_compiler(pyodide_dir: Path, jobs: list[tuple[str, Path, Path]]) -> None:
+def _run_compiler(pyodide_dir: Path, wheel: Path, stdlib_out: Path, wheel_out: Path) -> None:
     node = shutil.which("node")
     if node is None:
         raise PluginError("`node` was not found: the site build compiles Python bytecode for the "
                           "browser with the npm Pyodide under Node.js 20. Install Node.js.")
-    log.info("Compiling %s to bytecode inside Pyodide (once per change, a few seconds)",
-             " and ".join("the standard library" if kind == "stdlib" else "the calculators wheel"
-                          for kind, _, _ in jobs))
+    log.info("Compiling the calculator's Python to bytecode inside Pyodide "
+             "(after a change to calculators/ or Pyodide; a few seconds)")
     with tempfile.TemporaryDirectory(prefix="pyodide-bytecode-") as scratch:
-        args, moves = [], []
-        for kind, source, target in jobs:
-            staged = Path(scratch) / kind / target.name
-            staged.parent.mkdir()
-            args += [kind, str(source), str(staged)]
-            moves.append((staged, target))
-        done = subprocess.run([node, str(COMPILER_FILES[0]), str(pyodide_dir), *args],
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
+        staged = [Path(scratch) / stdlib_out.name, Path(scratch) / wheel_out.name]
+        command = [node, str(COMPILER_FILES[0]), str(pyodide_dir), str(wheel), *map(str, staged)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:  # Node prints a whole line of minified source: keep the end
             raise PluginError(f"compiling bytecode inside Pyodide failed:\n"
                               f"{done.stdout[-2000:]}{done.stderr[-3000:]}")
         log.debug("bytecode compiler: %s", json.loads(done.stdout.strip().splitlines()[-1]))
-        for staged, target in moves:  # only complete files ever reach the cache
+        for source, target in zip(staged, (stdlib_out, wheel_out), strict=True):
+            # Copy then rename, so only complete files ever reach the cache.
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".part")
-            shutil.copyfile(staged, partial)
+            shutil.copyfile(source, partial)
             partial.replace(target)

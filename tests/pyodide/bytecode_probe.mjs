@@ -18,7 +18,17 @@ package = pathlib.Path("${sitePackages}") / "calculators"
 for source in package.glob("*.py"):
     source.write_text("this is not python (\\n")
 import calculators, calculators.bridge
+from calculators.bridge import Session
+from calculators.params import EXAMPLE_BUNDLE
+session = Session(json.dumps(EXAMPLE_BUNDLE))
+for raw in ({}, {"units_per_month": "not a number"}):
+    session.handle(json.dumps({"raw": raw, "overrides": {}, "modes": None}))
+stdlib = [p for p in sys.path if p.endswith(".zip")][0]
 json.dumps({
+    "compiled_from_source": sorted(
+        m.__file__ for m in list(sys.modules.values())
+        if (getattr(m, "__file__", None) or "").startswith(stdlib)
+        and m.__file__.endswith(".py") and m.__spec__.origin != "frozen"),
     "python": "%d.%d" % sys.version_info[:2],
     "html_module_file": html.__file__,
     "calculators_modules": sorted(m for m in sys.modules if m.startswith("calculators")),
