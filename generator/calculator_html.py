@@ -65,9 +65,14 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "data-uplot": urls.uplot_js,
         "data-uplot-css": urls.uplot_css,
         "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+        # Material's search leaves the block out of its index: form labels and prerendered
+        # numbers make poor search hits, and the index is rebuilt on every page load, on the
+        # same two cores that boot Python. Its exclusion tracks elements by tag name alone,
+        # so the block is the one <section> in its subtree: a nested one would end it early.
+        "data-search-exclude": "",
     }
     parts = [
-        f"<div {_attributes(attributes)}>",
+        f"<section {_attributes(attributes)}>",
         '<form class="amc-form" novalidate>',
         _inputs(uid, bundle, scenario),
         _assumptions(uid, bundle, modes),
@@ -81,7 +86,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
         '<script type="application/json" class="amc-prerendered-csv">'
         f"{script_json(report.to_csv(result))}</script>",
-        "</div>",
+        "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
 

@@ -23,7 +23,7 @@ class _Collector(HTMLParser):
 
 def _calculator_html(site_dir, page: str) -> str:
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
-    start = html.index("<div class=\"amc")
+    start = html.index("<section class=\"amc")
     end = html.index('<script type="application/json" class="amc-prerendered"', start)
     return html[start:end]
 
@@ -37,7 +37,8 @@ def _bundle(site_dir) -> dict:
 
 def test_markdown_left_the_block_alone(site_dir):
     block = _calculator_html(site_dir, CALCULATOR_PAGE)
-    assert "<p><div" not in block and "<p><input" not in block and "<pre><code" not in block
+    assert "<p><section" not in block and "<p><div" not in block and "<p><input" not in block
+    assert "<pre><code" not in block
     assert block.count("<form") == block.count("</form>") == 1
 
 
@@ -66,6 +67,21 @@ def test_assumptions_list_every_parameter_of_the_shown_modes(site_dir):
     shown = set(re.findall(r'name="overrides\.([^"]+)"', compact))
     (mode,) = re.search(r'data-modes="([^"]+)"', compact)[1].split()
     assert shown == {e["id"] for e in index if e.get("mode") in (None, mode)}
+
+
+def test_search_index_has_the_pages_but_not_their_calculators(site_dir):
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = {doc["location"]: doc["title"] + " " + doc["text"] for doc in index["docs"]}
+    calculator_page = " ".join(v for k, v in text.items() if k.startswith(CALCULATOR_PAGE))
+    guide_page = " ".join(v for k, v in text.items() if k.startswith(GUIDE_WITH_CALCULATOR))
+    assert "calculator" in calculator_page.lower()  # the page's own prose is found
+    assert len(guide_page) > 1000
+    for page_text in (calculator_page, guide_page):
+        # Form help, the assumptions table and the prerendered report are not.
+        for calculator_text in ("Product category", "Copy link", "Assumptions ("):
+            assert calculator_text not in page_text, calculator_text
 
 
 def test_shipped_bundle_is_the_one_the_page_was_prerendered_from(site_dir):
