@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 from calculators.params import EXAMPLE_BUNDLE
+from mkdocs.exceptions import PluginError
 
 import calculators
+from generator import bytecode
 
 HERE = Path(__file__).resolve().parent
 NPM_STDLIB = HERE.parents[1] / "node_modules" / "pyodide" / "python_stdlib.zip"
@@ -79,3 +81,24 @@ def test_pyodide_runs_the_bytecode_without_reading_sources(site_runtime):
     assert "calculators.bridge" in probe["calculators_modules"]
     expected = calculators.evaluate(calculators.default_scenario(EXAMPLE_BUNDLE), EXAMPLE_BUNDLE)
     assert probe["default_result"] == json.loads(json.dumps(expected))
+
+
+def test_a_build_without_node_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(bytecode, "CACHE_DIR", tmp_path / "cache")  # nothing cached: must compile
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no node on it
+    wheel = tmp_path / "aliexpress_modes_calculators-1.0.0-py3-none-any.whl"
+    wheel.write_bytes(b"not needed: the build stops before reading it")
+    with pytest.raises(PluginError, match=r"`node` was not found.*Install Node\.js"):
+        bytecode.compiled_runtime(NPM_STDLIB.parent, "314.0.7", wheel)
+
+
+@pytest.mark.pyodide
+def test_a_wheel_pyodide_cannot_install_fails_the_build_with_nodes_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(bytecode, "CACHE_DIR", tmp_path / "cache")
+    wheel = tmp_path / "aliexpress_modes_calculators-1.0.0-py3-none-any.whl"
+    wheel.write_bytes(b"this is not a zip file")
+    with pytest.raises(PluginError, match="compiling bytecode inside Pyodide failed") as failure:
+        bytecode.compiled_runtime(NPM_STDLIB.parent, "314.0.7", wheel)
+    assert "could not install" in str(failure.value)
+    assert "is not a zip file" in str(failure.value)  # Pyodide's own reason reaches the reader
+    assert not list((tmp_path / "cache").rglob("*.zip"))  # nothing half-made was cached
