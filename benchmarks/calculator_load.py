@@ -48,29 +48,35 @@ PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/runtime-")
 UPDATES = 40
 
 
-def bare_page(pyodide_index: str, lock_file: str) -> bytes:
-    """The floor: nothing but loadPyodide() on the site's own runtime files and lockfile."""
-    return f"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
-<script type="module">
-const indexURL = new URL("/{pyodide_index}", location.href).href;
+def _bare_load(pyodide_index: str, lock_file: str, stdlib: str | None) -> str:
+    """Module-script lines that import pyodide.mjs and await loadPyodide() on those files."""
+    stdlib_option = f', stdLibURL: new URL("/{stdlib}", location.href).href' if stdlib else ""
+    return f"""const indexURL = new URL("/{pyodide_index}", location.href).href;
 const lockFileURL = new URL("/{lock_file}", location.href).href;
 const {{ loadPyodide }} = await import(indexURL + "pyodide.mjs");
-await loadPyodide({{ indexURL, lockFileURL }});
+await loadPyodide({{ indexURL, lockFileURL{stdlib_option} }});"""
+
+
+def bare_page(pyodide_index: str, lock_file: str, stdlib: str | None) -> bytes:
+    """The floor: nothing but loadPyodide() on the site's own runtime files and lockfile.
+
+    ``stdlib`` None loads the python_stdlib.zip next to pyodide.mjs (npm's, as shipped).
+    """
+    return f"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide</title>
+<script type="module">
+{_bare_load(pyodide_index, lock_file, stdlib)}
 window.loadedAt = performance.now();
 </script>""".encode()
 
 
-def bare_worker(pyodide_index: str, lock_file: str) -> tuple[bytes, bytes]:
+def bare_worker(pyodide_index: str, lock_file: str, stdlib: str) -> tuple[bytes, bytes]:
     """The same floor inside a module worker (the calculator's setting), for the breakdown."""
     page = f"""<!doctype html><meta charset="utf-8"><title>bare loadPyodide in a worker</title>
 <script type="module">
 const worker = new Worker("{BARE_WORKER}", {{ type: "module" }});
 worker.onmessage = () => {{ window.loadedAt = performance.now(); }};
 </script>""".encode()
-    script = f"""const indexURL = new URL("/{pyodide_index}", location.href).href;
-const lockFileURL = new URL("/{lock_file}", location.href).href;
-const {{ loadPyodide }} = await import(indexURL + "pyodide.mjs");
-await loadPyodide({{ indexURL, lockFileURL }});
+    script = f"""{_bare_load(pyodide_index, lock_file, stdlib)}
 postMessage("loaded");""".encode()
     return page, script
 
@@ -97,7 +103,7 @@ def copy_npm_runtime(site: Path, pyodide_index: str) -> str:
     npm = ROOT / "node_modules" / "pyodide"
     version = json.loads((npm / "package.json").read_text())["version"]
     index = f"assets/pyodide/{version}-npm/"
-    assert index != pyodide_index
+    assert index != pyodide_index  # the npm copy is served beside the site's, not over it
     (site / index).mkdir(parents=True)
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         shutil.copyfile(npm / name, site / index / name)
@@ -181,12 +187,13 @@ def main() -> int:
         def attribute(name: str) -> str:
             return calculator_html.split(f'{name}="', 1)[1].split('"', 1)[0]
 
-        where = (attribute("data-pyodide-index"), attribute("data-lock-file"))
+        where = (attribute("data-pyodide-index"), attribute("data-lock-file"),
+                 attribute("data-stdlib"))
         npm_index = copy_npm_runtime(site, where[0])
         worker_page, worker_script = bare_worker(*where)
         server = SiteServer(site, {BARE_PAGE: bare_page(*where), BARE_WORKER_PAGE: worker_page,
                                    BARE_WORKER: worker_script,
-                                   NPM_BARE_PAGE: bare_page(npm_index, where[1])})
+                                   NPM_BARE_PAGE: bare_page(npm_index, where[1], None)})
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)

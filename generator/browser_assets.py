@@ -2,15 +2,17 @@
 
 Called from the MkDocs plugin's ``on_post_build``. Everything is self-hosted:
 
-    assets/pyodide/<version>-<fingerprint>/  the runtime from node_modules/pyodide, its standard
-                                             library precompiled to bytecode (generator/bytecode.py)
-    assets/calculator/runtime-<fingerprint>/ pyodide-lock.json + the calculators wheel (with
-                                             its bytecode)
+    assets/pyodide/<pyodide version>/        the runtime from node_modules/pyodide, as shipped
+    assets/calculator/runtime-<fingerprint>/ pyodide-lock.json, the calculators wheel and
+                                             python_stdlib.zip, with bytecode for what the
+                                             calculator runs (generator/bytecode.py)
     assets/calculator/parameters.<sha>.json  the parameter bundle
     assets/vendor/uplot-<version>/           the chart library
 
 Directory names carry a version or a content hash, so a browser cache can never pair a new page
 with an old wheel (Pyodide would refuse it on the sha256 check) and the files can be cached forever.
+The standard library sits with the wheel because which of its modules are precompiled depends on
+what the calculators import; the 11 MB of WebAssembly and JavaScript stay put when they change.
 The page markup (generator/calculator_html.py) computes the same URLs through ``runtime_urls``.
 """
 
@@ -38,10 +40,9 @@ CALCULATORS_DIR = PROJECT_ROOT / "calculators"
 NODE_MODULES = PROJECT_ROOT / "node_modules"
 WHEEL_CACHE = PROJECT_ROOT / "build" / "calculators-wheel"
 
-# The runtime files a browser fetches as npm ships them; python_stdlib.zip goes out precompiled.
-# Source maps and the Node-only entry points stay behind.
+# The runtime files a browser fetches as npm ships them (python_stdlib.zip goes out precompiled,
+# see RuntimeUrls.stdlib). Source maps and the Node-only entry points stay behind.
 PYODIDE_RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-STDLIB_ZIP = "python_stdlib.zip"
 UPLOT_FILES = {"uPlot.esm.js": "uPlot.esm.js", "uPlot.min.css": "uPlot.min.css"}
 # 1980-01-01, the earliest time a zip can hold: makes the wheel byte-for-byte reproducible.
 SOURCE_DATE_EPOCH = "315532800"
@@ -53,6 +54,7 @@ class RuntimeUrls:
 
     pyodide_index: str
     lock_file: str
+    stdlib: str
     parameters: str
     uplot_js: str
     uplot_css: str
@@ -64,11 +66,14 @@ def runtime_urls(bundle: dict) -> RuntimeUrls:
     pyodide_version = _npm_version("pyodide")
     uplot_version = _npm_version("uplot")
     parameters_sha = hashlib.sha256(bundle_json(bundle).encode()).hexdigest()[:12]
+    # Everything the wheel and the bytecode depend on: the calculators' sources, the Pyodide
+    # version and the compiler.
     bytecode = compiler_fingerprint(pyodide_version)
     runtime_dir = f"assets/calculator/runtime-{calculators_fingerprint(bytecode)}"
     return RuntimeUrls(
-        pyodide_index=f"assets/pyodide/{pyodide_version}-{bytecode}/",
+        pyodide_index=f"assets/pyodide/{pyodide_version}/",
         lock_file=f"{runtime_dir}/pyodide-lock.json",
+        stdlib=f"{runtime_dir}/python_stdlib.zip",
         parameters=f"assets/calculator/parameters.{parameters_sha}.json",
         uplot_js=f"assets/vendor/uplot-{uplot_version}/uPlot.esm.js",
         uplot_css=f"assets/vendor/uplot-{uplot_version}/uPlot.min.css",
@@ -91,10 +96,10 @@ def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = Non
     _copy_files(uplot_dir / "dist", UPLOT_FILES, site / Path(urls.uplot_js).parent)
     stdlib, wheel = compiled_runtime(pyodide_dir, _npm_version("pyodide"),
                                      build_calculators_wheel())
-    shutil.copyfile(stdlib, site / urls.pyodide_index / STDLIB_ZIP)
 
     runtime_dir = site / Path(urls.lock_file).parent
     runtime_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(stdlib, site / urls.stdlib)
     shutil.copyfile(wheel, runtime_dir / wheel.name)
     write_site_lockfile(pyodide_dir / "pyodide-lock.json", runtime_dir / wheel.name,
                         runtime_dir / "pyodide-lock.json")

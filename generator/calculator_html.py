@@ -60,6 +60,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         # own URL, which stays right across Material's instant navigation.
         "data-pyodide-index": urls.pyodide_index,
         "data-lock-file": urls.lock_file,
+        "data-stdlib": urls.stdlib,
         "data-package": urls.package_name,
         "data-parameters": urls.parameters,
         "data-uplot": urls.uplot_js,

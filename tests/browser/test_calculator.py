@@ -98,6 +98,16 @@ def test_live_default_result_equals_cpython_exactly(visit):
     assert_clean(visit)
 
 
+def test_python_boots_on_the_sites_precompiled_standard_library(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    stdlib = page.eval_on_selector(ROOT, "el => el.dataset.stdlib")
+    assert stdlib.startswith("assets/calculator/runtime-")  # beside the wheel it was compiled for
+    fetched = [url for url in visit.requests if url.endswith("python_stdlib.zip")]
+    assert len(fetched) == 1 and fetched[0].endswith("/" + stdlib)  # not npm's, next to the wasm
+    assert_clean(visit)
+
+
 def test_changing_an_input_changes_the_result(visit):
     page = visit.goto(CALCULATOR_PAGE)
     wait_live(page)

@@ -38,6 +38,7 @@ function startRuntime(config) {
     type: "init",
     indexURL: siteUrl(config.pyodideIndex),
     lockFileURL: siteUrl(config.lockFile),
+    stdLibURL: siteUrl(config.stdlib),
     packageName: config.packageName,
     parametersURL: siteUrl(config.parameters),
   });
@@ -106,6 +107,7 @@ class Calculator {
     this.config = {
       pyodideIndex: root.dataset.pyodideIndex,
       lockFile: root.dataset.lockFile,
+      stdlib: root.dataset.stdlib,
       packageName: root.dataset.package,
       parameters: root.dataset.parameters,
       timeoutMs: Number(root.dataset.timeoutMs) || 30000,

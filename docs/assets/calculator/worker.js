@@ -1,7 +1,7 @@
 // Module Web Worker: boots the self-hosted Pyodide, loads the calculators wheel by name (Pyodide
 // checks its sha256 against the site's lockfile) and evaluates scenarios, off the main thread.
 //
-// Messages in:  {type: "init", indexURL, lockFileURL, packageName, parametersURL}
+// Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL}
 //               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes}
 // Messages out: {type: "progress", message} | {type: "ready"} | {type: "failed", message}
 //               {type: "result", id, ok: true, json, html, csv}
@@ -15,7 +15,7 @@ function progress(message) {
   postMessage({ type: "progress", message });
 }
 
-async function boot({ indexURL, lockFileURL, packageName, parametersURL }) {
+async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersURL }) {
   progress("Downloading the Python runtime");
   // Fetch the bundle while Pyodide boots; both are needed before the first result.
   const parameters = fetch(parametersURL).then((response) => {
@@ -26,7 +26,8 @@ async function boot({ indexURL, lockFileURL, packageName, parametersURL }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   bootMarks.imported = performance.now();
   // Naming the wheel here downloads it while the runtime boots (Pyodide checks its sha256).
-  const pyodide = await loadPyodide({ indexURL, lockFileURL, packages: [packageName] });
+  // stdLibURL: the site's python_stdlib.zip, precompiled for what the calculator imports.
+  const pyodide = await loadPyodide({ indexURL, lockFileURL, stdLibURL, packages: [packageName] });
   bootMarks.loaded = performance.now();
   const loadErrors = [];
   if (!(packageName in pyodide.loadedPackages)) {
