@@ -23,6 +23,8 @@ COMPILER_FILES = (GENERATOR_DIR / "bytecode_compile.mjs", GENERATOR_DIR / "bytec
 CACHE_DIR = GENERATOR_DIR.parent / "build" / "pyodide-bytecode"
 
 log = logging.getLogger("mkdocs.plugins.aliexpress_modes")
+# Results kept in the cache: editing calculators/ under `mkdocs serve` makes a new one each save.
+KEEP_RESULTS = 3
 
 
 def compiler_fingerprint(pyodide_version: str) -> str:
@@ -44,7 +46,16 @@ def compiled_runtime(pyodide_dir: Path, pyodide_version: str, wheel: Path) -> tu
     stdlib_out, wheel_out = folder / "python_stdlib.zip", folder / wheel.name
     if not (stdlib_out.is_file() and wheel_out.is_file()):
         _run_compiler(pyodide_dir, wheel, stdlib_out, wheel_out)
+        prune_cache(CACHE_DIR, keep=KEEP_RESULTS)
     return stdlib_out, wheel_out
+
+
+def prune_cache(cache_dir: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written results (3.4 MB each)."""
+    results = sorted((d for d in cache_dir.iterdir() if d.is_dir()),
+                     key=lambda d: d.stat().st_mtime_ns, reverse=True)
+    for stale in results[keep:]:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _run_compiler(pyodide_dir: Path, wheel: Path, stdlib_out: Path, wheel_out: Path) -> None:

@@ -9,6 +9,7 @@ it still imports and gives CPython's result, and running the calculator compiles
 import base64
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -102,3 +103,13 @@ def test_a_wheel_pyodide_cannot_install_fails_the_build_with_nodes_reason(tmp_pa
     assert "could not install" in str(failure.value)
     assert "is not a zip file" in str(failure.value)  # Pyodide's own reason reaches the reader
     assert not list((tmp_path / "cache").rglob("*.zip"))  # nothing half-made was cached
+
+
+def test_the_cache_keeps_only_the_newest_results(tmp_path):
+    for age, name in enumerate(["newest", "newer", "older", "oldest"]):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "python_stdlib.zip").write_bytes(b"x")
+        os.utime(folder, ns=(10**18 - age * 10**9,) * 2)
+    bytecode.prune_cache(tmp_path, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newer", "newest"]
