@@ -40,6 +40,8 @@ from browser_support import (  # noqa: E402
 )
 from browser_support import GUIDE_WITH_CALCULATOR as GUIDE_PAGE  # noqa: E402
 
+from generator.browser_assets import PYODIDE_RUNTIME_FILES  # noqa: E402
+
 BARE_PAGE = "/__bench/bare-pyodide.html"
 NPM_BARE_PAGE = "/__bench/bare-pyodide-npm.html"
 BARE_WORKER_PAGE = "/__bench/bare-pyodide-worker.html"
@@ -105,7 +107,7 @@ def copy_npm_runtime(site: Path, pyodide_index: str) -> str:
     index = f"assets/pyodide/{version}-npm/"
     assert index != pyodide_index  # the npm copy is served beside the site's, not over it
     (site / index).mkdir(parents=True)
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+    for name in (*PYODIDE_RUNTIME_FILES, "python_stdlib.zip"):
         shutil.copyfile(npm / name, site / index / name)
     return index
 

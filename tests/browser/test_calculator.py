@@ -6,6 +6,7 @@ import json
 
 import pytest
 from browser_support import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
+from calculators.bridge import single_block
 
 import calculators
 from calculators import report
@@ -91,9 +92,7 @@ def test_live_default_result_equals_cpython_exactly(visit):
     # The live HTML replaced the prerendered one and parses to the identical DOM.
     assert page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML") == prerendered_dom
     live_html = page.eval_on_selector(ROOT, "el => el.amc.lastGood.html")
-    assert live_html == "\n".join(
-        line for line in report.render_html(cpython).split("\n") if line.strip()
-    )
+    assert live_html == single_block(report.render_html(cpython))
     assert "NaN" not in page.inner_text(ROOT) and "Infinity" not in page.inner_text(ROOT)
     assert_clean(visit)
 

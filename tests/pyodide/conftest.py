@@ -33,6 +33,7 @@ def site_runtime(calculators_wheel, tmp_path_factory) -> tuple[Path, Path]:
     Compiled afresh into a temporary cache (not build/), so the compiler itself is under test.
     """
     from generator import bytecode
+    from generator.browser_assets import PYODIDE_RUNTIME_FILES
 
     pyodide_dir = ROOT / "node_modules" / "pyodide"
     cache = tmp_path_factory.mktemp("bytecode-cache")
@@ -43,7 +44,7 @@ def site_runtime(calculators_wheel, tmp_path_factory) -> tuple[Path, Path]:
     finally:
         bytecode.CACHE_DIR = original
     index = tmp_path_factory.mktemp("site-pyodide")
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json"):
+    for name in (*PYODIDE_RUNTIME_FILES, "pyodide-lock.json"):
         (index / name).symlink_to(pyodide_dir / name)
     (index / "python_stdlib.zip").symlink_to(stdlib)
     return index, wheel
