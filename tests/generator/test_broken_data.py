@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -162,3 +164,48 @@ def test_bundle_command_prints_the_parameter_bundle(golden_copy, capsys):
     assert commission["value"] == {"default": 0.08, "by_category": {"apparel": 0.1}}
     assert commission["source"] == {
         "id": "rules", "title": "Seller rules", "url": "https://example.com/rules"}
+
+
+MEMORY_LIMIT = 200 * 2**20  # bytes of address space the validating process may use
+HANG_GUARD = 20  # seconds; the cases take a fraction of a second (benchmarks/README.md)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def validate_bounded(data: Path) -> subprocess.CompletedProcess:
+    """`aliexpress-modes validate` in a process that cannot take more than 200 MB or hang."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--data", str(data), "validate"],
+        capture_output=True, text=True, timeout=HANG_GUARD, preexec_fn=_limit_memory,
+        env={"SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"], "PATH": "/usr/bin:/bin"},
+        cwd=REPO)
+
+
+@pytest.mark.parametrize("case", ["alias-bomb", "deep-nesting", "long-integer", "not-utf8",
+                                  "utf16", "control-character"])
+def test_bounded_cases_stop_within_the_limits(case, golden_copy):
+    done = validate_bounded(broken_data(case, golden_copy))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"1 problem in data/:\n{EXPECTED[case]}\n"
+
+
+def test_a_file_too_large_is_refused_unread(golden_copy):
+    model = golden_copy / "model.yml"
+    with model.open("r+b") as handle:
+        handle.truncate(50 * 2**20)  # 50 MB, mostly a sparse hole
+    done = validate_bounded(golden_copy)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "1 problem in data/:\ndata/model.yml:1:1: the file is 52,428,800 bytes; data files may "
+        "be at most 262,144 bytes (split it, or shorten long texts)\n")
+
+
+def test_the_memory_limit_is_real(golden_copy):
+    """Without the alias refusal, walking the bomb passes 200 MB: the limit stops that process."""
+    bomb = "import json, yaml; json.dumps(yaml.safe_load(open('data/model.yml').read()))"
+    broken_data("alias-bomb", golden_copy)
+    done = subprocess.run([sys.executable, "-c", bomb], capture_output=True, text=True,
+                          timeout=HANG_GUARD, preexec_fn=_limit_memory, cwd=golden_copy.parent)
+    assert done.returncode != 0 and "MemoryError" in done.stderr
