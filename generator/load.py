@@ -28,6 +28,7 @@ from generator.model import (
 )
 from generator.references import ReferenceChecks, entry_ids
 from generator.schemas import SCHEMA_DIR, load_schema, validate_document
+from generator.text import Text
 from generator.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_data_file, read_yaml
 
 # data file (relative to data/) -> its schema, in the order they are read.
@@ -83,17 +84,18 @@ class _Builder:
 
     def provenance(self, raw: dict) -> Provenance:
         source = self.sources[raw["source"]] if "source" in raw else None
-        return Provenance(raw["checked"], raw["confidence"], source, raw.get("note"))
+        return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"))
 
     def figure(self, raw: dict) -> Figure:
         value = raw["value"]
         if isinstance(value, dict):
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
-        return Figure(value, raw["unit"], self.provenance(raw), raw.get("label"))
+        return Figure(value, Text.from_data(raw["unit"]), self.provenance(raw),
+                      _optional_text(raw, "label"))
 
     def task(self, raw: dict) -> Task:
-        return Task(raw["id"], raw["label"], raw["description"], raw["driver"],
-                    self.figure(raw["hours"]))
+        return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
+                    raw["driver"], self.figure(raw["hours"]))
 
     def mode(self, raw: dict, relative: str, task_ids: list[str]) -> Mode:
         tasks = raw["responsibilities"]["tasks"]
@@ -101,10 +103,11 @@ class _Builder:
         return Mode(
             id=raw["id"],
             file=f"data/{relative}",
-            name=raw["name"],
-            tagline=raw["tagline"],
-            summary=raw["summary"],
-            steps=tuple(Step(s["id"], s["title"], s["text"]) for s in raw["steps"]),
+            name=Text.from_data(raw["name"]),
+            tagline=Text.from_data(raw["tagline"]),
+            summary=Text.from_data(raw["summary"]),
+            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]))
+                        for s in raw["steps"]),
             advantages=_items(raw["advantages"]),
             drawbacks=_items(raw["drawbacks"]),
             suits=_items(raw["suits"]),
@@ -119,14 +122,24 @@ class _Builder:
             demand_multiplier=self.figure(raw["demand_multiplier"]),
             return_loss_share=self.figure(raw["return_loss_share"]),
             costs=tuple(
-                Component(c["id"], c["label"], c["kind"], c["basis"], self.figure(c))
+                Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
+                          self.figure(c))
                 for c in raw["costs"]
             ),
         )
 
 
+def _optional_text(raw: dict, key: str) -> Text | None:
+    return Text.from_data(raw[key]) if key in raw else None
+
+
+def _source(raw: dict) -> Source:
+    return Source(raw["id"], Text.from_data(raw["title"]), Text.from_data(raw["publisher"]),
+                  raw["grade"], raw.get("url"), raw.get("published"), _optional_text(raw, "note"))
+
+
 def _items(raw: list[dict]) -> tuple[Item, ...]:
-    return tuple(Item(item["id"], item["text"]) for item in raw)
+    return tuple(Item(item["id"], Text.from_data(item["text"])) for item in raw)
 
 
 def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteData:
@@ -167,14 +180,15 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     if problems:
         raise DataErrors(problems)
 
-    sources = {s["id"]: Source(**s) for s in docs["sources.yml"].data["sources"]}
+    sources = {s["id"]: _source(s) for s in docs["sources.yml"].data["sources"]}
     builder = _Builder(sources)
     categories = docs["categories.yml"].data
     tasks = tuple(builder.task(t) for t in docs["tasks.yml"].data["tasks"])
     task_ids = [task.id for task in tasks]
     return SiteData(
         sources=sources,
-        categories=tuple(Category(c["id"], c["label"]) for c in categories["categories"]),
+        categories=tuple(Category(c["id"], Text.from_data(c["label"]))
+                         for c in categories["categories"]),
         default_category=categories["default_category"],
         capital_cost_rate=builder.figure(docs["model.yml"].data["capital_cost_rate"]),
         tasks=tasks,

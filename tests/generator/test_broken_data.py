@@ -31,16 +31,22 @@ EXPECTED = {
                     "but got ':' (while parsing a flow sequence)",
     "duplicate-key": "data/categories.yml:8:12: categories[1].label: "
                      "duplicate key 'label' (first defined on line 7)",
-    "wrong-type": "data/modes/semi-managed.yml:40:10: demand_multiplier.value: "
+    "wrong-type": "data/modes/semi-managed.yml:42:10: demand_multiplier.value: "
                   'must be a number; got the text "lots"',
-    "out-of-range-rate": "data/modes/self-operated.yml:56:16: costs[0].value.default: "
+    "out-of-range-rate": "data/modes/self-operated.yml:58:16: costs[0].value.default: "
                          "must be at most 1; got 8",
-    "unknown-reference": "data/modes/fully-managed.yml:31:14: responsibilities.tasks.packing: "
+    "unknown-reference": "data/modes/fully-managed.yml:33:14: responsibilities.tasks.packing: "
                          "unknown task 'packing': tasks are defined in tasks.yml",
     "missing-source": "data/tasks.yml:8:7: tasks[0].hours: a figure marked 'unverified' needs "
                       "a 'source' (an id from sources.yml), or mark it 'assumption'",
-    "bad-boolean": "data/sources.yml:13:11: sources[1].note: 'NO' is a YAML 1.1 boolean; "
+    "bad-boolean": "data/sources.yml:14:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
                    "write true or false, or quote it (\"NO\") if you mean the text",
+    "missing-translation": "data/tasks.yml:4:12: tasks[0].label: the Chinese text ('zh') is "
+                           "missing: every prose field gives en and zh",
+    "empty-translation": "data/categories.yml:7:30: categories[1].label.zh: "
+                         "the Chinese text ('zh') is empty",
+    "one-language": "data/model.yml:3:10: capital_cost_rate.label: "
+                    "give this text in both languages, as {en: ..., zh: ...}",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, source, unit, value)",
     # Reading is bounded: aliases, depth, size, encoding, characters, numbers.
@@ -48,11 +54,11 @@ EXPECTED = {
                   "aliases (& and *): write the value out in full",
     "deep-nesting": "data/model.yml:8:28: nested" + "[0]" * 19 + ": nested more than 20 lists "
                     "and maps deep; data files may nest at most 20",
-    "not-utf8": "data/categories.yml:1:1: the file is not UTF-8: byte 0xB7 on line 7, column 12 "
+    "not-utf8": "data/categories.yml:1:1: the file is not UTF-8: byte 0xCD on line 5, column 27 "
                 "is not valid UTF-8 (was it saved as GBK or Latin-1?); save it as UTF-8",
     "utf16": "data/sources.yml:1:1: the file is saved as UTF-16 (it starts with a UTF-16 byte "
              "order mark); save it as UTF-8",
-    "control-character": "data/model.yml:3:17: the character U+0007 is not allowed in YAML "
+    "control-character": "data/model.yml:3:22: the character U+0007 is not allowed in YAML "
                          "(only printable characters are); delete it",
     "long-integer": "data/model.yml:4:10: capital_cost_rate.value: a whole number of 5001 "
                     "digits is too long to be a figure (at most 30 digits)",
@@ -62,7 +68,7 @@ EXPECTED = {
                   "data/model.yml:1:1: the first line must be "
                   "'# yaml-language-server: $schema=schemas/model.schema.json'",
     # Numbers are finite and dates real and past, in every field.
-    "nan-fee": "data/modes/semi-managed.yml:68:12: costs[1].value: "
+    "nan-fee": "data/modes/semi-managed.yml:70:12: costs[1].value: "
                "must be a finite number; got .nan",
     "infinite-rate": "data/model.yml:4:10: capital_cost_rate.value: "
                      "must be a finite number; got -.inf",
@@ -73,12 +79,12 @@ EXPECTED = {
     "future-date": 'data/model.yml:7:12: capital_cost_rate.checked: "2099-01-01" is after the '
                    "build date (2026-06-01); a date here records something that has happened",
     # Errors where they are, all at once.
-    "text-in-category-map": "data/modes/self-operated.yml:58:18: "
+    "text-in-category-map": "data/modes/self-operated.yml:60:18: "
                             "costs[0].value.by_category.apparel: must be a number; got the text "
                             '"0.1" (numbers are written without quotes)',
-    "schema-and-reference": "data/modes/fully-managed.yml:60:13: costs[0].source: unknown source "
+    "schema-and-reference": "data/modes/fully-managed.yml:62:13: costs[0].source: unknown source "
                             "'nowhere': add it to sources.yml\n"
-                            "data/modes/fully-managed.yml:68:12: costs[1].value: "
+                            "data/modes/fully-managed.yml:70:12: costs[1].value: "
                             "must be at least 0; got -5",
 }
 
