@@ -176,12 +176,12 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
             f'<th scope="row"><label for="{field_id}">{escape(name)}</label>'
             f' <span class="amc-unit">({escape(entry["unit"])})</span>'
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
-            f"<td>{escape(_value_text(entry['value']))}</td>",
-            f"<td><input {_attributes(attrs)}>"
+            f'<td data-label="Default">{escape(_value_text(entry["value"]))}</td>',
+            f'<td data-label="Your value"><input {_attributes(attrs)}>'
             f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
-            f"<td>{_source_link(entry.get('source'))}</td>",
+            f'<td data-label="Source">{_source_link(entry.get("source"))}</td>',
             _checked_cell(entry["checked"]),
-            f"<td>{_badge(entry['confidence'])}</td>",
+            f'<td data-label="Confidence">{_badge(entry["confidence"])}</td>',
             "</tr>",
         ]
     rows.append("</tbody></table></div></details>")
@@ -248,7 +248,7 @@ def _source_link(source: dict | None) -> str:
 
 
 def _checked_cell(date: str) -> str:
-    return f'<td><time datetime="{escape(date)}">{escape(date)}</time></td>'
+    return f'<td data-label="Checked"><time datetime="{escape(date)}">{escape(date)}</time></td>'
 
 
 def _badge(confidence: str) -> str:

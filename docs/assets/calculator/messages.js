@@ -40,4 +40,5 @@ export const messages = {
     `${label}: ${money(profit)} a month after your time` +
     (change ? `, ${change > 0 ? "up" : "down"} ${money(change)} since the last result.` : "."),
   recommended: (label) => `Recommended: ${label}`,
+  scrollSideways: "Wider than the screen: swipe sideways to see all columns →",
 };
