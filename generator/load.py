@@ -15,6 +15,7 @@ from generator.model import (
     CategoryValues,
     Component,
     Figure,
+    GlossaryTerm,
     Item,
     Mode,
     Provenance,
@@ -35,6 +36,7 @@ SINGLE_FILES = {
     "categories.yml": "categories.schema.json",
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
+    "glossary.yml": "glossary.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
 
@@ -102,6 +104,17 @@ class _Builder:
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
         return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path, raw),
                       _optional_text(raw, "label"))
+
+    def glossary_term(self, document: YamlDocument, index: int, raw: dict) -> GlossaryTerm:
+        source = None
+        if "source" in raw and self.sources is not None:
+            source = self.sources.get(raw["source"])
+            if source is None:
+                self.problems.append(document.problem(
+                    ("terms", index, "source"),
+                    f"unknown source '{raw['source']}': add it to sources.yml"))
+        return GlossaryTerm(raw["id"], raw["term"], tuple(raw.get("also", ())), raw["english"],
+                            Text.from_data(raw["definition"]), source)
 
     def task(self, document: YamlDocument, index: int, raw: dict) -> Task:
         hours = self.figure(document, ("tasks", index, "hours"), raw["hours"])
@@ -226,6 +239,12 @@ def load_data(data_dir: Path | str) -> SiteData:
 
     modes = tuple(
         builder.mode(doc, relative, task_ids) for relative, doc in mode_docs.items() if doc)
+    glossary_doc = docs["glossary.yml"]
+    glossary: tuple[GlossaryTerm, ...] = ()
+    if glossary_doc:
+        builder.unique_ids(glossary_doc, ("terms",), glossary_doc.data["terms"])
+        glossary = tuple(builder.glossary_term(glossary_doc, i, t)
+                         for i, t in enumerate(glossary_doc.data["terms"]))
     if problems:
         raise DataErrors(problems)
     return SiteData(
@@ -235,4 +254,5 @@ def load_data(data_dir: Path | str) -> SiteData:
         capital_cost_rate=capital_cost_rate,
         tasks=tasks,
         modes=modes,
+        glossary=glossary,
     )

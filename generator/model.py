@@ -121,6 +121,20 @@ class Mode:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str  # the Chinese term, as merchants meet it
+    also: tuple[str, ...]  # other forms on Chinese pages, e.g. POP
+    english: str  # the English word the site uses
+    definition: Text
+    source: Source | None = None
+
+    def words(self, language: str) -> tuple[str, ...]:
+        """The forms of the term a page in `language` uses."""
+        return (self.english,) if language == "en" else (self.term, *self.also)
+
+
+@dataclass(frozen=True)
 class SiteData:
     sources: dict[str, Source]
     categories: tuple[Category, ...]
@@ -128,3 +142,4 @@ class SiteData:
     capital_cost_rate: Figure
     tasks: tuple[Task, ...]
     modes: tuple[Mode, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()

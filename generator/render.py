@@ -10,29 +10,52 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
-from generator.text import in_language
+from generator.text import LANGUAGES, Text, in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
-WHO_LABELS = {"merchant": "You", "platform": "Platform", "shared": "Shared", "none": "Not needed"}
-BASIS_LABELS = {
-    "revenue_share": "share of revenue",
-    "per_unit": "per unit",
-    "per_order": "per order",
-    "per_kg": "per kg shipped",
-    "per_month": "per month",
-    "per_year": "per year",
-    "deposit": "deposit",
-}
-CONFIDENCE_LABELS = {"sourced": "sourced", "unverified": "unverified", "assumption": "assumption"}
+WORDS_FILE = TEMPLATES / "words.yml"
+
+
+class MissingWords(ValueError):
+    """words.yml lacks a language for an entry, or a template asks for an entry it lacks."""
+
+
+@cache
+def template_words() -> dict[str, Text]:
+    """The templates' own words (words.yml), each in both languages."""
+    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    words = {}
+    for key, entry in raw.items():
+        missing = [lang for lang in LANGUAGES
+                   if not isinstance(entry, dict) or not str(entry.get(lang) or "").strip()]
+        if missing:
+            raise MissingWords(f"{WORDS_FILE.name}: {key}: no {' or '.join(missing)} text")
+        words[key] = Text(entry["en"], entry["zh"])
+    return words
+
+
+def words_in(language: str) -> Callable[..., Markup]:
+    """`t("mode.delivery", min=5, max=10)`: an entry of words.yml in `language`, filled in."""
+    words = template_words()
+
+    def t(key: str, **values) -> Markup:
+        if key not in words:
+            raise MissingWords(f"{WORDS_FILE.name} has no entry '{key}'")
+        return Markup(words[key][language]).format(**values) if values \
+            else Markup(words[key][language])
+    return t
+
 
 # A function that returns the calculator's HTML for the given modes, or None to leave it out.
 CalculatorHtml = Callable[..., str]
@@ -63,10 +86,12 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False,
 
     value = figure.value
     if isinstance(value, CategoryValues):
+        t = words_in(language)
         labels = {category.id: category.label[language] for category in site.categories}
-        parts = [f"{show(value.default)} (default)"]
-        parts += [f"{show(v)} ({md_text(labels[k])})" for k, v in value.by_category.items()]
-        return Markup(", ".join(parts))
+        parts = [t("value.default", value=show(value.default))]
+        parts += [t("value.category", value=show(v), category=md_text(labels[k]))
+                  for k, v in value.by_category.items()]
+        return t("value.separator").join(parts)
     return show(value)
 
 
@@ -95,16 +120,23 @@ def environment(language: str = "en") -> Environment:
         markdown=localized(markdown_block),
         # A double-quoted string, valid YAML front matter and a valid tab title.
         head=localized(lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False))),
+        # A Markdown autolink: the address shown as it is and linked.
+        autolink=lambda url: Markup("<{}>").format(html_text(url)),
         number=format_number,
         figure_value=lambda figure, site, as_percent=False: _figure_value(
             figure, site, as_percent, language),
         percent=_percent,
     )
-    env.globals.update(
-        WHO_LABELS=WHO_LABELS,
-        BASIS_LABELS=BASIS_LABELS,
-        CONFIDENCE_LABELS=CONFIDENCE_LABELS,
-    )
+    words = template_words()
+
+    def head_words(key: str, **values: object) -> Markup:
+        """A words.yml entry for <head> (title, description): filled with raw text, then
+        reduced to head_text; filling it as Markup first would leave escapes like &lt;."""
+        text = words[key][language].format(**{k: in_language(v, language)
+                                              for k, v in values.items()})
+        return Markup(json.dumps(head_text(text), ensure_ascii=False))
+
+    env.globals.update(t=words_in(language), head_words=head_words, language=language)
     return env
 
 
@@ -117,9 +149,10 @@ class Page:
     edit_path: str
 
 
-def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> list[Page]:
-    """Every generated page, in navigation order."""
-    env = environment()
+def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
+                 language: str = "en") -> list[Page]:
+    """Every generated page in `language`, in navigation order."""
+    env = environment(language)
 
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")
@@ -135,5 +168,6 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
     ]
     pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
     pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
+    pages.append(Page("glossary.md", render("glossary.md.j2"), "data/glossary.yml"))
     pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
     return pages

@@ -20,12 +20,6 @@ GENERATED = ["modes/fully-managed", "modes/semi-managed", "modes/self-operated",
              "calculator", "sources"]
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    tmp = tmp_path_factory.mktemp("real")
-    return tmp / "site", build_site(tmp, REPO / "data")
-
-
 def test_strict_build_passes_with_zero_warnings(real_site):
     _, build = real_site
     assert build.returncode == 0, build.stderr
