@@ -189,7 +189,8 @@ def test_user_dictionary_keeps_every_glossary_term_whole():
 
 
 def test_glossary_covers_the_platform_terms_in_both_languages(site):
-    terms = {"全托管", "半托管", "自运营", "POP", "核价", "供货价", "备货", "JIT", "Choice", "托管费"}
+    terms = {"全托管", "半托管", "自运营", "POP", "核价", "供货价", "备货", "JIT", "Choice",
+             "托管费"}
     assert terms <= {w for t in SITE_DATA.glossary for w in (t.term, *t.also)}
     for language in ("", "zh/"):
         html = (site / f"{language}glossary" / "index.html").read_text(encoding="utf-8")

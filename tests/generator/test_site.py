@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from conftest import REPO
