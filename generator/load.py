@@ -6,17 +6,25 @@ Every problem in every file is collected before anything is raised, so one run o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.errors import DataErrors, DataProblem
 from generator.model import (
+    FIRM_GRADES,
+    GUIDE_PAGES,
     MODE_ORDER,
     Category,
     CategoryValues,
     Component,
+    Fact,
     Figure,
+    GuidePage,
     Item,
     Mode,
+    Offline,
+    PageLink,
+    PageSection,
     Provenance,
     Responsibility,
     SiteData,
@@ -37,6 +45,8 @@ SINGLE_FILES = {
     "tasks.yml": "tasks.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
+PAGE_SCHEMA = "page.schema.json"
+_DIGIT = re.compile(r"\d")
 
 
 def _schema_comment(relative: str, schema: str) -> str:
@@ -82,13 +92,31 @@ class _Builder:
                     (*path, index, "id"), f"duplicate id '{item['id']}'"))
             seen.add(item["id"])
 
+    def source(self, document: YamlDocument, path: tuple, source_id: str) -> Source | None:
+        if self.sources is None:
+            return None
+        source = self.sources.get(source_id)
+        if source is None:
+            self.problems.append(document.problem(
+                path, f"unknown source '{source_id}': add it to sources.yml"))
+        return source
+
+    def cited(self, document: YamlDocument, path: tuple, raw: dict,
+              key: str = "sources") -> tuple[Source, ...]:
+        """The sources a text cites (its `sources` list), each checked to exist."""
+        found = (self.source(document, (*path, key, i), source_id)
+                 for i, source_id in enumerate(raw.get(key, ())))
+        return tuple(source for source in found if source is not None)
+
     def provenance(self, document: YamlDocument, path: tuple, raw: dict) -> Provenance:
         source = None
-        if "source" in raw and self.sources is not None:
-            source = self.sources.get(raw["source"])
-            if source is None:
-                self.problems.append(document.problem(
-                    (*path, "source"), f"unknown source '{raw['source']}': add it to sources.yml"))
+        if "source" in raw:
+            source = self.source(document, (*path, "source"), raw["source"])
+        if source and raw["confidence"] == "sourced" and source.grade not in FIRM_GRADES:
+            self.problems.append(document.problem(
+                (*path, "confidence"),
+                f"a figure marked 'sourced' needs a primary (A) or trade-press (B) source; "
+                f"'{source.id}' is graded {source.grade}: mark it 'unverified'"))
         return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"))
 
     def figure(self, document: YamlDocument, path: tuple, raw: dict) -> Figure:
@@ -114,7 +142,8 @@ class _Builder:
         if relative != expected_file:
             self.problems.append(document.problem(
                 ("id",), f"'{raw['id']}' belongs in data/{expected_file}"))
-        for key in ("steps", "advantages", "drawbacks", "suits", "does_not_suit", "costs"):
+        for key in ("steps", "advantages", "drawbacks", "suits", "does_not_suit", "costs",
+                    "facts"):
             self.unique_ids(document, (key,), raw[key])
         tasks = raw["responsibilities"]["tasks"]
         for task_id in tasks if task_ids is not None else ():
@@ -136,12 +165,14 @@ class _Builder:
             name=Text.from_data(raw["name"]),
             tagline=Text.from_data(raw["tagline"]),
             summary=Text.from_data(raw["summary"]),
-            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]))
-                        for s in raw["steps"]),
-            advantages=_items(raw["advantages"]),
-            drawbacks=_items(raw["drawbacks"]),
-            suits=_items(raw["suits"]),
-            does_not_suit=_items(raw["does_not_suit"]),
+            summary_sources=self.cited(document, (), raw, "summary_sources"),
+            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]),
+                             self.cited(document, ("steps", i), s))
+                        for i, s in enumerate(raw["steps"])),
+            advantages=self.items(document, "advantages", raw),
+            drawbacks=self.items(document, "drawbacks", raw),
+            suits=self.items(document, "suits", raw),
+            does_not_suit=self.items(document, "does_not_suit", raw),
             responsibilities={
                 task_id: Responsibility(tasks[task_id]["who"], tasks[task_id].get("share"))
                 for task_id in task_ids or () if task_id in tasks
@@ -159,7 +190,35 @@ class _Builder:
                           self.figure(document, ("costs", i), c))
                 for i, c in enumerate(raw["costs"])
             ),
+            facts=tuple(
+                Fact(f["id"], Text.from_data(f["title"]), Text.from_data(f["text"]),
+                     self.cited(document, ("facts", i), f), f["checked"])
+                for i, f in enumerate(raw["facts"])
+            ),
         )
+
+    def page(self, document: YamlDocument, name: str) -> GuidePage:
+        raw = document.data
+        self.unique_ids(document, ("sections",), raw["sections"])
+        sections = []
+        for i, section in enumerate(raw["sections"]):
+            if _DIGIT.search(section["text"]["en"] + section["text"]["zh"]) \
+                    and "sources" not in section:
+                self.problems.append(document.problem(
+                    ("sections", i, "text"),
+                    "this text states a figure or a date: give 'sources' (ids from sources.yml)"))
+            sections.append(PageSection(
+                section["id"], Text.from_data(section["title"]), Text.from_data(section["text"]),
+                self.cited(document, ("sections", i), section),
+                tuple(PageLink(link["page"], Text.from_data(link["label"]))
+                      for link in section.get("see", ()))))
+        return GuidePage(name, Text.from_data(raw["title"]), Text.from_data(raw["description"]),
+                         Text.from_data(raw["intro"]), tuple(sections))
+
+    def items(self, document: YamlDocument, key: str, raw: dict) -> tuple[Item, ...]:
+        return tuple(Item(item["id"], Text.from_data(item["text"]),
+                          self.cited(document, (key, i), item))
+                     for i, item in enumerate(raw[key]))
 
 
 def _optional_text(raw: dict, key: str) -> Text | None:
@@ -167,12 +226,11 @@ def _optional_text(raw: dict, key: str) -> Text | None:
 
 
 def _source(raw: dict) -> Source:
+    offline = raw.get("offline")
     return Source(raw["id"], Text.from_data(raw["title"]), Text.from_data(raw["publisher"]),
-                  raw["grade"], raw.get("url"), raw.get("published"), _optional_text(raw, "note"))
-
-
-def _items(raw: list[dict]) -> tuple[Item, ...]:
-    return tuple(Item(item["id"], Text.from_data(item["text"])) for item in raw)
+                  raw["grade"], raw["checked"], raw.get("url"),
+                  offline and Offline(offline["kind"], Text.from_data(offline["where"])),
+                  raw.get("published"), _optional_text(raw, "note"))
 
 
 def load_data(data_dir: Path | str) -> SiteData:
@@ -226,6 +284,9 @@ def load_data(data_dir: Path | str) -> SiteData:
 
     modes = tuple(
         builder.mode(doc, relative, task_ids) for relative, doc in mode_docs.items() if doc)
+    page_docs = {name: _read(data_dir, f"pages/{name}.yml", PAGE_SCHEMA, problems)
+                 for name in GUIDE_PAGES}
+    pages = {name: builder.page(doc, name) for name, doc in page_docs.items() if doc}
     if problems:
         raise DataErrors(problems)
     return SiteData(
@@ -235,4 +296,5 @@ def load_data(data_dir: Path | str) -> SiteData:
         capital_cost_rate=capital_cost_rate,
         tasks=tasks,
         modes=modes,
+        pages=pages,
     )

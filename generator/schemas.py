@@ -100,6 +100,23 @@ def _message(error: ValidationError) -> str:
             and isinstance(error.instance, dict) and "confidence" in error.instance:
         return (f"a figure marked '{error.instance['confidence']}' needs a 'source' "
                 f"(an id from sources.yml), or mark it 'assumption'")
+    if error.validator == "required" and error.validator_value in (["url"], ["offline"]):
+        return ("a source needs its exact 'url' (the page itself, not the site's home page), "
+                "or 'offline' for print or a screenshot, saying where to see it")
+    if error.validator == "pattern" and error.absolute_path \
+            and error.absolute_path[-1] == "url" and isinstance(error.instance, str):
+        return (f"'{error.instance}' is not the exact https address of a page (a site's home "
+                f"page is not enough): give the page that says what the data cites")
+    if error.validator == "oneOf" and isinstance(error.instance, dict) \
+            and {"url", "offline"} <= error.instance.keys():
+        return "give 'url' or 'offline', not both"
+    if error.validator == "required" and error.validator_value == ["note"] \
+            and isinstance(error.instance, dict) \
+            and error.instance.get("confidence") == "assumption":
+        return ("a cost marked 'assumption' needs a 'note': what no source gives, "
+                "and why the value is what it is")
+    if error.validator == "required" and error.message == "'sources' is a required property":
+        return "a fact needs 'sources': the ids (from sources.yml) of the sources that state it"
     if error.validator == "enum":
         options = ", ".join(json.dumps(option) for option in error.validator_value)
         return f"{json.dumps(error.instance)} is not one of {options}"

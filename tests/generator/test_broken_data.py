@@ -24,15 +24,15 @@ EXPECTED = {
                     "but got ':' (while parsing a flow sequence)",
     "duplicate-key": "data/categories.yml:8:12: categories[1].label: "
                      "duplicate key 'label' (first defined on line 7)",
-    "wrong-type": "data/modes/semi-managed.yml:42:10: demand_multiplier.value: "
+    "wrong-type": "data/modes/semi-managed.yml:44:10: demand_multiplier.value: "
                   "'lots' is not of type 'number'",
-    "out-of-range-rate": "data/modes/self-operated.yml:58:16: costs[0].value.default: "
+    "out-of-range-rate": "data/modes/self-operated.yml:60:16: costs[0].value.default: "
                          "8 is greater than the maximum of 1",
-    "unknown-reference": "data/modes/fully-managed.yml:33:14: responsibilities.tasks.packing: "
+    "unknown-reference": "data/modes/fully-managed.yml:34:14: responsibilities.tasks.packing: "
                          "unknown task 'packing': tasks are defined in tasks.yml",
     "missing-source": "data/tasks.yml:8:7: tasks[0].hours: a figure marked 'unverified' needs "
                       "a 'source' (an id from sources.yml), or mark it 'assumption'",
-    "bad-boolean": "data/sources.yml:14:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
+    "bad-boolean": "data/sources.yml:15:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
                    "write true or false, or quote it (\"NO\") if you mean the text",
     "missing-translation": "data/tasks.yml:4:12: tasks[0].label: the Chinese text ('zh') is "
                            "missing: every prose field gives en and zh",
@@ -42,6 +42,28 @@ EXPECTED = {
                     "give this text in both languages, as {en: ..., zh: ...}",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, source, unit, value)",
+    # Issue 15: every source has an address or says why not, every fact cites sources that
+    # exist, and a figure's confidence matches the grade of its source.
+    "source-without-address": "data/sources.yml:10:5: sources[1]: a source needs its exact 'url' "
+                              "(the page itself, not the site's home page), or 'offline' for "
+                              "print or a screenshot, saying where to see it",
+    "source-home-page": "data/sources.yml:13:10: sources[1].url: 'https://example.com/' is not "
+                        "the exact https address of a page (a site's home page is not enough): "
+                        "give the page that says what the data cites",
+    "source-with-url-and-offline": "data/sources.yml:3:5: sources[0]: "
+                                   "give 'url' or 'offline', not both",
+    "fact-without-sources": "data/modes/semi-managed.yml:78:5: facts[0]: a fact needs 'sources': "
+                            "the ids (from sources.yml) of the sources that state it",
+    "unknown-cited-source": "data/modes/self-operated.yml:16:22: steps[1].sources[1]: "
+                            "unknown source 'blgo': add it to sources.yml",
+    "sourced-from-weak-source": "data/modes/fully-managed.yml:65:17: costs[0].confidence: a figure "
+                                "marked 'sourced' needs a primary (A) or trade-press (B) source; "
+                                "'blog' is graded C: mark it 'unverified'",
+    "assumption-without-reason": "data/modes/self-operated.yml:68:5: costs[1]: a cost marked "
+                                 "'assumption' needs a 'note': what no source gives, and why the "
+                                 "value is what it is",
+    "page-figure-without-sources": "data/pages/faq.yml:8:11: sections[0].text: this text states a "
+                                   "figure or a date: give 'sources' (ids from sources.yml)",
 }
 
 
