@@ -57,6 +57,7 @@ _DATA_FILES = (
     ("data/model.yml", "model.schema.json"),
     ("data/tasks.yml", "tasks.schema.json"),
     ("data/modes/*.yml", "mode.schema.json"),
+    ("data/pages/*.yml", "page.schema.json"),
 )
 
 
