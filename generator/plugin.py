@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from generator.bundle import build_bundle
+from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.glossary_links import link_first_uses
 from generator.load import load_data
@@ -30,7 +31,7 @@ from generator.text import LANGUAGES
 
 PLUGIN_NAME = "aliexpress-modes"
 # Pages besides modes/* whose first use of each glossary term links to the glossary.
-GUIDE_PAGES = {"index.md", "compare.md", "calculator.md"}
+TERM_LINKED_PAGES = {"index.md", "compare.md", "calculator.md", "faq.md", "combining.md"}
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 
 
@@ -46,6 +47,11 @@ class ModesPluginConfig(Config):
 
 
 class ModesPlugin(BasePlugin[ModesPluginConfig]):
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
+        # policy would block it. Built sites (build, gh-deploy) get the policy.
+        self.command = command
+
     def on_config(self, config):
         self.config_dir = Path(config.config_file_path).parent
         self.data_dir = self.config_dir / self.config.data_dir
@@ -97,7 +103,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         """Guide pages link the first use of each glossary term to the glossary."""
         src = page.file.src_uri
-        if not (src.startswith("modes/") or src in GUIDE_PAGES):
+        if not (src.startswith("modes/") or src in TERM_LINKED_PAGES):
             return html
         glossary = files.get_file_from_path("glossary.md")
         url = get_relative_url(glossary.url, page.url)
@@ -124,6 +130,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.browser_assets import write_assets
 
             write_assets(Path(config.site_dir), self.bundle, config)
+        if getattr(self, "command", "build") != "serve":
+            write_csp(Path(config.site_dir))
         for language, path in self.config.translations.items():
             self._build_translation(language, self.config_dir / path, config)
 
@@ -149,4 +157,5 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         plugin.config.calculators = self.config.calculators
         plugin.config.edit_url_base = self.config.edit_url_base
         plugin.config.translations = {}
+        plugin.command = getattr(self, "command", "build")
         build(translated)

@@ -27,8 +27,9 @@ def _header(t, *keys: str) -> list[str]:
 def formulas_table(bundle: dict, language: str) -> str:
     rows = _header(words_in(language), "table.quantity", "table.symbols", "table.words")
     for formula in calculators.FORMULAS:
+        # Raw <code>, not a `code span`: a code span shows escaped text literally ("&gt;").
         rows.append(f"| {md_text(formula.name[language])} | "
-                    f"`{html_text(formula.symbols[language])}` | "
+                    f"<code>{html_text(formula.symbols[language])}</code> | "
                     f"{md_text(formula.words[language])} |")
     return "\n".join(rows)
 
@@ -68,6 +69,7 @@ _DATA_FILES = (
     ("data/model.yml", "model.schema.json"),
     ("data/tasks.yml", "tasks.schema.json"),
     ("data/modes/*.yml", "mode.schema.json"),
+    ("data/pages/*.yml", "page.schema.json"),
 )
 
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.citations import cited_on, last_data_review
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import LANGUAGES, Text, in_language
+from generator.yaml_source import read_yaml
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
@@ -34,7 +35,10 @@ class MissingWords(ValueError):
 @cache
 def template_words() -> dict[str, Text]:
     """The templates' own words (words.yml), each in both languages."""
-    raw = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    document, problems = read_yaml(WORDS_FILE.read_text(encoding="utf-8"), WORDS_FILE.name)
+    if problems or document is None:  # a duplicate key, say: never lose one entry silently
+        raise MissingWords("; ".join(str(problem) for problem in problems))
+    raw = document.data
     words = {}
     for key, entry in raw.items():
         missing = [lang for lang in LANGUAGES
@@ -56,6 +60,9 @@ def words_in(language: str) -> Callable[..., Markup]:
             else Markup(words[key][language])
     return t
 
+# The order in which the About page counts sources by grade and figures by confidence.
+GRADES = ("A", "B", "C", "D")
+CONFIDENCES = ("sourced", "unverified", "assumption")
 
 # A function that returns the calculator's HTML for the given modes, or None to leave it out.
 CalculatorHtml = Callable[..., str]
@@ -136,7 +143,18 @@ def environment(language: str = "en") -> Environment:
                                               for k, v in values.items()})
         return Markup(json.dumps(head_text(text), ensure_ascii=False))
 
-    env.globals.update(t=words_in(language), head_words=head_words, language=language)
+    t = words_in(language)
+
+    def counts(kind: str, labels: str):
+        def show(pairs: list[tuple[str, int]]) -> Markup:
+            return t("list.separator").join(
+                t(f"count.{kind}", count=format_number(count), what=t(f"{labels}.{key}"))
+                for key, count in pairs)
+        return show
+
+    env.globals.update(t=t, head_words=head_words, language=language,
+                       grade_counts=counts("sources", "grade"),
+                       confidence_counts=counts("figures", "confidence"))
     return env
 
 
@@ -169,5 +187,33 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
     pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
     pages.append(Page("glossary.md", render("glossary.md.j2"), "data/glossary.yml"))
-    pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
+    for page in site.pages.values():
+        pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
+                                                    review=data_review(site)),
+                          f"data/pages/{page.name}.yml"))
+    pages.append(Page("sources.md", render("sources.md.j2", citations=cited_on(site)),
+                      "data/sources.yml"))
     return pages
+
+
+@dataclass(frozen=True)
+class DataReview:
+    """What the About page says of the data: when it was last reviewed and how it is graded."""
+
+    date: str
+    sources: int
+    grades: list[tuple[str, int]]  # (grade, number of sources), A to D
+    costs: int
+    confidences: list[tuple[str, int]]  # (confidence, number of cost figures)
+
+
+def data_review(site: SiteData) -> DataReview:
+    grades = [source.grade for source in site.sources.values()]
+    confidences = [cost.figure.provenance.confidence for mode in site.modes for cost in mode.costs]
+    return DataReview(
+        date=last_data_review(site),
+        sources=len(grades),
+        grades=[(g, grades.count(g)) for g in GRADES if g in grades],
+        costs=len(confidences),
+        confidences=[(c, confidences.count(c)) for c in CONFIDENCES if c in confidences],
+    )

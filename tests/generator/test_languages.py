@@ -131,7 +131,8 @@ def test_head_names_both_editions_with_hreflang(site):
                                   "compare/index.html", "calculator/index.html",
                                   "glossary/index.html", "methodology/index.html",
                                   "sources/index.html", "contributing/index.html",
-                                  "reference/formats/index.html"])
+                                  "reference/formats/index.html", "faq/index.html",
+                                  "combining/index.html", "about/index.html"])
 def test_no_english_sentence_on_a_chinese_page(site, path):
     text = article_text(site / "zh" / path)
     assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 100, "the page has no Chinese text"
@@ -142,7 +143,8 @@ def test_no_english_sentence_on_a_chinese_page(site, path):
                                   "compare/index.html", "calculator/index.html",
                                   "glossary/index.html", "methodology/index.html",
                                   "sources/index.html", "contributing/index.html",
-                                  "reference/formats/index.html"])
+                                  "reference/formats/index.html", "faq/index.html",
+                                  "combining/index.html", "about/index.html"])
 def test_no_chinese_on_an_english_page(site, path):
     assert chinese_runs(article_text(site / path)) == []
 
