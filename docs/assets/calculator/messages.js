@@ -40,5 +40,6 @@ export const messages = {
     `${label}: ${money(profit)} a month after your time` +
     (change ? `, ${change > 0 ? "up" : "down"} ${money(change)} since the last result.` : "."),
   recommended: (label) => `Recommended: ${label}`,
-  scrollSideways: "Wider than the screen: swipe sideways to see all columns →",
+  scrollSideways: (lang) => (lang.startsWith("zh") ? "表格比屏幕宽：左右滑动查看全部列 →"
+    : "Wider than the screen: swipe sideways to see all columns →"),
 };
