@@ -24,6 +24,9 @@ from calculators import report
 from generator.browser_assets import prepare_runtime
 
 ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
+# Where a compact calculator links for the comparison of all modes: compact calculators sit on
+# the mode pages (modes/<slug>/, in either language), the full one at calculator/.
+COMPARE_URL_FROM_MODE_PAGE = "../../calculator/"
 # How long the browser waits for Python before showing the error state (data-timeout-ms).
 DEFAULT_TIMEOUT_MS = 30_000
 CONFIDENCE_TEXT = {
@@ -51,6 +54,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     result = calculators.evaluate(scenario, bundle)
     runtime = prepare_runtime(bundle)
     urls = runtime.urls
+    compare_url = None if full else COMPARE_URL_FROM_MODE_PAGE
 
     attributes = {
         "class": "amc" + (" amc--compact" if not full else ""),
@@ -67,6 +71,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "data-uplot": urls.uplot_js,
         "data-uplot-css": urls.uplot_css,
         "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+        "data-compare-url": "" if full else COMPARE_URL_FROM_MODE_PAGE,
         # The hash of every file the worker loads: it checks each download before running it.
         "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
         # Material's search leaves the block out of its index: form labels and prerendered
@@ -85,7 +90,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         _status(),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
         f'<div class="amc-results" id="{uid}-results">'
-        f"{report.render_html(result, modes=modes)}</div>",
+        f"{report.render_html(result, modes=modes, compare_url=compare_url)}</div>",
         _charts(uid) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
         '<script type="application/json" class="amc-prerendered-csv">'

@@ -313,3 +313,20 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "active_skus=12" in copied
     assert_clean(visit)
+
+
+def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
+    page = visit.goto(GUIDE_WITH_CALCULATOR)
+    opening = page.locator(f"{ROOT} .amc-recommendation")
+    label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
+                                        "m => m.id === el.dataset.modes).label")
+    assert opening.inner_text().startswith(f"{label}: ")
+    assert "Recommended:" not in page.inner_text(f"{ROOT} .amc-results")
+    assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
+    wait_live(page)
+    assert page.locator(f"{ROOT} .amc-recommendation").inner_text().startswith(f"{label}: ")
+    page.click(f"{ROOT} .amc-compare-link")
+    page.wait_for_url(f"**/{CALCULATOR_PAGE}?*units_per_month=77*")
+    page.wait_for_function(f"() => document.querySelector(\"{ROOT}\")?.amc && document"
+                           ".querySelector(\"[name='units_per_month']\").value === '77'")
+    assert_clean(visit)

@@ -89,8 +89,8 @@ def test_modes_restricts_the_columns(bundle, scenario):
     cells = summary_cells(render_html(result, modes=["self_operated", "fully_managed"]))
     assert {mode for mode, _ in cells} == {"fully_managed", "self_operated"}
     html = render_html(result, modes=["fully_managed"])
-    assert 'data-mode="semi_managed"' in html  # only in the recommendation line
-    assert html.count('data-mode="semi_managed"') == 1
+    assert 'data-mode="semi_managed"' not in html  # named in words only (issue 11, point 8)
+    assert "Semi-managed would leave you" in html
     with pytest.raises(ValueError, match="modes not in the result: hybrid"):
         render_html(result, modes=["hybrid"])
 
@@ -120,3 +120,31 @@ def test_csv_has_one_row_per_mode_per_line_item(bundle, scenario):
                    if row["mode"] == "semi_managed" and row["item"] == "task.customer_service")
     assert (service["rate"], float(service["quantity"]), float(service["value"])) == (
         "0.05", pytest.approx(1.1 * 100 / 2), pytest.approx(0.5 * 0.05 * 55))
+
+
+def test_one_mode_shown_speaks_of_that_mode_and_names_a_better_one(bundle, scenario):
+    # A mode's own page: the hand-worked self-operated store loses money; semi-managed is best.
+    html = render_html(evaluate(scenario, bundle), modes=["self_operated"],
+                       compare_url="../../calculator/")
+    assert "Recommended:" not in html
+    assert ('<p class="amc-recommendation amc-own-mode" data-mode="self_operated"><strong>'
+            "Self-operated store: −¥1,433.33 a month after valuing your time.</strong> "
+            "Semi-managed would leave you ¥3,129.58 more a month for these values. "
+            '<a class="amc-compare-link" href="../../calculator/">Compare all the modes in the '
+            "calculator</a>.</p>") in html
+
+
+def test_one_mode_shown_that_is_the_best_says_so(bundle, scenario):
+    html = render_html(evaluate(scenario, bundle), modes=["semi_managed"])
+    assert ("<strong>Semi-managed: ¥1,696.25 a month after valuing your time.</strong> "
+            "Of the modes compared, this one leaves you the most for these values.</p>") in html
+    assert "amc-compare-link" not in html  # no address given, no link
+
+
+def test_one_mode_shown_in_a_tie_names_the_one_with_fewer_hours(bundle, scenario):
+    result = evaluate(scenario, bundle)
+    best = next(m for m in result["modes"] if m["id"] == result["recommended"]["mode"])
+    other = next(m for m in result["modes"] if m is not best)
+    other["profit_after_effort"] = best["profit_after_effort"]
+    html = render_html(result, modes=[other["id"]])
+    assert f"{best['label']} leaves you as much, for fewer hours of your time." in html

@@ -60,7 +60,8 @@ class Session:
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"])),
+            "html": single_block(render_html(result, modes=request["modes"],
+                                             compare_url=request.get("compare_url"))),
             "csv": to_csv(result),
         })
 

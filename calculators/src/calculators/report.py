@@ -50,10 +50,13 @@ def _mode_attrs(mode: dict, recommended: str) -> str:
     return f' data-mode="{escape(mode["id"])}"{marked}'
 
 
-def render_html(result: dict, modes: list[str] | None = None) -> str:
+def render_html(result: dict, modes: list[str] | None = None,
+                compare_url: str | None = None) -> str:
     """The results as HTML: recommendation, side-by-side table, one breakdown per mode.
 
-    ``modes`` restricts the columns (in the result's order); None shows every mode.
+    ``modes`` restricts the columns (in the result's order); None shows every mode. With one
+    mode shown (a mode's own page), the opening sentence is about that mode, and says in words
+    whether another leaves more, with a link to ``compare_url`` (the full calculator).
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -65,13 +68,10 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
     """
     shown = _shown_modes(result, modes)
     recommended = result["recommended"]["mode"]
-    label = next(mode["label"] for mode in result["modes"] if mode["id"] == recommended)
     lines = [
         f'<div class="amc-report" data-format="{escape(result["format"])}" '
         f'data-version="{result["version"]}">',
-        f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
-        f"<strong>Recommended: {escape(label)}.</strong> "
-        f"{escape(result['recommended']['reason'])}</p>",
+        _opening(result, shown, compare_url),
         '<div class="amc-table-wrap">',
         '<table class="amc-summary">',
         "<caption>The modes side by side, per month</caption>",
@@ -93,6 +93,40 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
         lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"])
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def _opening(result: dict, shown: list[dict], compare_url: str | None) -> str:
+    """The sentence above the tables: the recommendation, or with one mode shown, that mode's
+    own result and whether another mode leaves more.
+
+    >>> from calculators import evaluate
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> result = evaluate({}, EXAMPLE_BUNDLE)
+    >>> print(_opening(result, result["modes"][:1], "../calculator/"))  # doctest: +ELLIPSIS
+    <p class="amc-recommendation amc-own-mode" data-mode="self_operated"><strong>Self-operated: ...
+    """
+    recommended = result["recommended"]["mode"]
+    by_id = {mode["id"]: mode for mode in result["modes"]}
+    if len(shown) != 1:
+        return (f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
+                f"<strong>Recommended: {escape(by_id[recommended]['label'])}.</strong> "
+                f"{escape(result['recommended']['reason'])}</p>")
+    mode, best = shown[0], by_id[recommended]
+    text = (f"<strong>{escape(mode['label'])}: {money(mode['profit_after_effort'])} a month "
+            "after valuing your time.</strong> ")
+    gap = best["profit_after_effort"] - mode["profit_after_effort"]
+    if mode["id"] == recommended:
+        text += "Of the modes compared, this one leaves you the most for these values."
+    elif gap < 0.005:
+        text += f"{escape(best['label'])} leaves you as much, for fewer hours of your time."
+    else:
+        text += (f"{escape(best['label'])} would leave you {money(gap)} more a month "
+                 "for these values.")
+    if compare_url:
+        text += (f' <a class="amc-compare-link" href="{escape(compare_url)}">'
+                 "Compare all the modes in the calculator</a>.")
+    return (f'<p class="amc-recommendation amc-own-mode" data-mode="{escape(mode["id"])}">'
+            f"{text}</p>")
 
 
 def _basis_text(row: dict, mode: dict, scenario: dict, capital_cost_rate: float) -> str:

@@ -12,7 +12,7 @@ import { messages } from "./messages.js";
 import { request, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
 import { siteUrl } from "./site-url.js";
-import { applyUrl, writeUrl } from "./url-state.js";
+import { applyUrl, scenarioQuery, writeUrl } from "./url-state.js";
 
 export class Calculator {
   constructor(root) {
@@ -113,7 +113,7 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    request(this, { raw, overrides, modes: this.modes });
+    request(this, { raw, overrides, modes: this.modes, compare_url: this.root.dataset.compareUrl || null });
   }
 
   onResult(answer) {
@@ -231,6 +231,9 @@ export class Calculator {
   // --- toolbar ----------------------------------------------------------------------------------
 
   onClick(event) {
+    // The link to the full comparison carries this scenario (set now, before it is followed).
+    const compare = event.target.closest(".amc-compare-link");
+    if (compare) compare.search = scenarioQuery(this.form);
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {
       stopRuntime();
