@@ -122,10 +122,12 @@ def _inputs(uid: str, bundle: dict, scenario: dict) -> str:
         if spec.kind == "choice":
             rows.append(_category_select(field_id, spec.name, described, bundle, scenario))
         else:
-            limits = {"min": spec.min, "max": spec.max, "step": spec.step}
+            # Text, not type=number: Chromium's number box drops a comma ("35,5" became 355).
+            # The worker reads a decimal comma or rejects the value with a message (bridge.py);
+            # inputmode still brings up the number keyboard on phones.
             attrs = {
-                "id": field_id, "name": spec.name, "type": "number", "inputmode": "decimal",
-                **{key: number_text(value) for key, value in limits.items() if value is not None},
+                "id": field_id, "name": spec.name, "type": "text", "inputmode": "decimal",
+                "autocomplete": "off",
                 "value": number_text(scenario[spec.name]),
                 "data-default": number_text(scenario[spec.name]),
                 "aria-describedby": described,
@@ -171,8 +173,8 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
         owner = mode_labels.get(entry.get("mode"), "")
         name = f"{owner}: {entry['label']}" if owner else entry["label"]
         attrs = {
-            "id": field_id, "name": field, "type": "number", "inputmode": "decimal",
-            "min": number_text(entry["min"]), "max": number_text(entry["max"]), "step": "any",
+            "id": field_id, "name": field, "type": "text", "inputmode": "decimal",
+            "autocomplete": "off",
             "placeholder": _value_text(entry["value"]),
             "aria-describedby": f"{field_id}-error",
         }

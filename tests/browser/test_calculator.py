@@ -330,3 +330,14 @@ def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
     page.wait_for_function(f"() => document.querySelector(\"{ROOT}\")?.amc && document"
                            ".querySelector(\"[name='units_per_month']\").value === '77'")
     assert_clean(visit)
+
+
+def test_a_decimal_comma_is_read_as_one_and_an_ambiguous_comma_is_refused(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "retail_price_usd").fill("35,5")) is True
+    assert json.loads(live_json(page))["scenario"]["retail_price_usd"] == 35.5
+    assert next_result(page, lambda: field(page, "units_per_month").fill("1,000")) is False
+    message = page.inner_text(f"{ROOT} [data-field='units_per_month'] .amc-error")
+    assert "1,000" in message and "must be a number" in message
+    assert json.loads(live_json(page))["scenario"]["units_per_month"] != 1000

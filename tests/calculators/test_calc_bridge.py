@@ -38,11 +38,18 @@ def test_form_text_becomes_numbers_text_fields_stay_text_and_overrides_merge(bun
 
 
 def test_text_that_is_not_a_number_gets_the_models_message(bundle):
-    answer = ask(Session(json.dumps(bundle)), raw={"retail_price_usd": "12,5"})
+    # "1,000" could be a thousand or one: refused with a message, never guessed.
+    answer = ask(Session(json.dumps(bundle)), raw={"retail_price_usd": "1,000"})
     assert answer["ok"] is False
     [problem] = answer["problems"]
     assert problem["field"] == "retail_price_usd"
-    assert problem["message"]
+    assert '"1,000"' in problem["message"]
+
+
+def test_a_decimal_comma_is_a_decimal_point(bundle):
+    answer = ask(Session(json.dumps(bundle)), raw={"retail_price_usd": "12,5"})
+    assert answer["ok"] is True
+    assert json.loads(answer["json"])["scenario"]["retail_price_usd"] == 12.5
 
 
 def test_modes_restrict_the_html_columns(bundle):

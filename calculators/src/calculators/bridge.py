@@ -12,6 +12,7 @@ drops them from the prerendered copy, so the live block equals the prerendered o
 from __future__ import annotations
 
 import json
+import re
 
 from .api import default_scenario, evaluate
 from .catalogue import plan_file
@@ -90,7 +91,21 @@ def single_block(html: str) -> str:
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 
+# A decimal comma, as many merchants type it: "35,5". Three digits after a lone comma ("1,000")
+# could be a thousands separator just as well, so that stays text and the model rejects it
+# with its message rather than guess.
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,(\d{1,2}|\d{4,})")
+
+
 def _number(text: str) -> float | str:
+    """A form value as a number, or the text itself for the model to reject with a message.
+
+    >>> _number("35.5"), _number("35,5"), _number(" 7 "), _number("1,000"), _number("abc")
+    (35.5, 35.5, 7.0, '1,000', 'abc')
+    """
+    text = text.strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
     try:
         return float(text)
     except ValueError:

@@ -163,7 +163,7 @@ export class Calculator {
       if (field.name.startsWith("overrides.")) {
         if (field.value.trim() !== "") overrides[field.name.slice("overrides.".length)] = field.value;
       } else {
-        // A number box holding text reports "" (badInput); send it so the model names the problem.
+        // As typed: the worker reads a decimal comma, and the model names any other problem.
         raw[field.name] = field.value;
       }
     }
