@@ -61,9 +61,14 @@ def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem
     if not path.is_file():
         problems.append(DataProblem(display, 1, 1, "", "file is missing"))
         return None
-    with path.open("rb") as handle:  # read no more than the limit, however large the file
-        head = handle.read(MAX_FILE_BYTES + 1)
-        text, found = decode_data_file(head, display, size=path.stat().st_size)
+    try:
+        with path.open("rb") as handle:  # read no more than the limit, however large the file
+            head = handle.read(MAX_FILE_BYTES + 1)
+            size = path.stat().st_size
+    except OSError as error:  # no permission to read, say
+        problems.append(DataProblem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
+        return None
+    text, found = decode_data_file(head, display, size=size)
     if text is None:
         problems += found
         return None

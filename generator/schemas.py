@@ -258,6 +258,16 @@ def _message(error: ValidationError) -> str:
             return str(error.cause) if error.cause else f"{_shown(instance)} is not a {value}"
         case "uniqueItems":
             return "holds the same item more than once"
+        case "minProperties" | "maxProperties":
+            words = "at least" if error.validator == "minProperties" else "at most"
+            return f"holds {len(instance)} field(s); it must hold {words} {value}"
+        case "multipleOf":
+            return f"must be a multiple of {value}; got {_shown(instance)}"
+        case "dependentRequired":
+            return "; ".join(f"'{name}' needs '{needed}'" for name, fields in value.items()
+                             if name in instance for needed in fields if needed not in instance)
+        case "not" | "contains" | "propertyNames":
+            return f"{_shown(instance)} is not allowed here"
     return error.message
 
 
