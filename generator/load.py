@@ -58,8 +58,9 @@ def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem
     """The parsed file, valid or not (its problems added to `problems`); None if unreadable."""
     display = f"{data_dir.name}/{relative}"
     path = data_dir / relative
-    if not path.is_file():
-        problems.append(DataProblem(display, 1, 1, "", "file is missing"))
+    if not path.is_file():  # a folder or a device is not read: it could be endless
+        message = "is not a regular file" if path.exists() else "file is missing"
+        problems.append(DataProblem(display, 1, 1, "", message))
         return None
     try:
         with path.open("rb") as handle:  # read no more than the limit, however large the file
