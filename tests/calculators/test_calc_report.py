@@ -148,3 +148,19 @@ def test_one_mode_shown_in_a_tie_names_the_one_with_fewer_hours(bundle, scenario
     other["profit_after_effort"] = best["profit_after_effort"]
     html = render_html(result, modes=[other["id"]])
     assert f"{best['label']} leaves you as much, for fewer hours of your time." in html
+
+
+def test_one_mode_shown_speaks_chinese_on_the_chinese_page(bundle, scenario):
+    result = evaluate(scenario, bundle, "zh")
+    labels = {mode["id"]: mode["label"] for mode in result["modes"]}
+    html = render_html(result, modes=["self_operated"], language="zh",
+                       compare_url="../../calculator/")
+    assert (f"<strong>{labels['self_operated']}：扣除工时后，每月利润 −¥1,433.33。</strong>"
+            f"按你填的数字，做{labels['semi_managed']}每月能多剩 ¥3,129.58。"
+            '<a class="amc-compare-link" href="../../calculator/">在计算器里比较全部模式</a>。'
+            "</p>") in html
+    best = render_html(result, modes=["semi_managed"], language="zh")
+    assert "按你填的数字，在比较的几种模式里，这种模式剩下的利润最多。</p>" in best
+    result["modes"][0]["profit_after_effort"] = result["modes"][1]["profit_after_effort"]
+    tie = render_html(result, modes=[result["modes"][0]["id"]], language="zh")
+    assert "剩下的利润一样多，花的工时还更少。" in tie

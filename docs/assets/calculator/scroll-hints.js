@@ -8,7 +8,7 @@ const SCROLLERS = ".md-typeset__scrollwrap, .amc-table-wrap";
 export function markScrollers(root = document) {
   for (const box of root.querySelectorAll(SCROLLERS)) {
     const scrolls = box.scrollWidth > box.clientWidth + 1;
-    if (scrolls) box.dataset.scrolls = messages.scrollSideways(document.documentElement.lang);
+    if (scrolls) box.dataset.scrolls = messages.scrollSideways;
     else delete box.dataset.scrolls;
   }
 }
