@@ -344,6 +344,7 @@ def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
 
 def test_a_chinese_mode_page_speaks_of_its_mode_in_chinese_and_links_to_its_calculator(visit):
     page = visit.goto(f"zh/{GUIDE_WITH_CALCULATOR}")
+    assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
     wait_live(page)
     opening = page.locator(f"{ROOT} .amc-recommendation").inner_text()
     label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
@@ -351,7 +352,7 @@ def test_a_chinese_mode_page_speaks_of_its_mode_in_chinese_and_links_to_its_calc
     assert opening.startswith(f"{label}：扣除工时后，每月利润 ")
     assert opening.endswith("在计算器里比较全部模式。")
     page.click(f"{ROOT} .amc-compare-link")
-    page.wait_for_url(f"**/zh/{CALCULATOR_PAGE}")
+    page.wait_for_url(f"**/zh/{CALCULATOR_PAGE}?*units_per_month=77*")
     assert_clean(visit)
 
 
