@@ -1,4 +1,4 @@
-"""The calculators' parameter bundle (format "aliexpress-modes/parameters", version 1).
+"""The calculators' parameter bundle (format "aliexpress-modes/parameters", version 2).
 
 Written from the validated data, so the browser and the build-time prerender compute with exactly
 the figures the guide pages show. See docs/reference/formats.md for the format.
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
-from generator.model import CategoryValues, Figure, Provenance, SiteData
+from generator.model import CategoryValues, Figure, Mode, Provenance, SiteData
 
 FORMAT = "aliexpress-modes/parameters"
-VERSION = 1
+VERSION = 2
 SHARE_UNIT = "merchant's share of the task"
 
 
@@ -30,7 +30,7 @@ def _value(value: float | CategoryValues) -> float | dict:
 
 def _param(param_id: str, label: str, figure: Figure) -> dict:
     provenance = figure.provenance
-    return {
+    param = {
         "id": param_id,
         "label": figure.label or label,
         "unit": figure.unit,
@@ -39,6 +39,24 @@ def _param(param_id: str, label: str, figure: Figure) -> dict:
         "checked": provenance.checked,
         "confidence": provenance.confidence,
     }
+    if figure.range is not None:
+        span = figure.range
+        param["range"] = {"low": span.low, "high": span.high, "reason": span.reason}
+    return param
+
+
+def _mode_figures(mode: Mode) -> dict:
+    """The per-mode parameters besides components and task shares."""
+    figures = {
+        "demand_multiplier": ("Demand multiplier", mode.demand_multiplier),
+        "return_loss_share": ("Return loss share", mode.return_loss_share),
+        "supply_price_ratio": ("Supply price ratio", mode.supply_price_ratio),
+        "stock_days": ("Stock days", mode.stock_days),
+        "payout_days": ("Payout days", mode.payout_days),
+        "unsold_share": ("Unsold share", mode.unsold_share),
+    }
+    return {role: _param(f"{mode.id}.{role}", label, figure)
+            for role, (label, figure) in figures.items() if figure is not None}
 
 
 def build_bundle(site: SiteData) -> dict:
@@ -54,10 +72,7 @@ def build_bundle(site: SiteData) -> dict:
         modes.append({
             "id": mode.id,
             "label": mode.name,
-            "demand_multiplier": _param(
-                f"{mode.id}.demand_multiplier", "Demand multiplier", mode.demand_multiplier),
-            "return_loss_share": _param(
-                f"{mode.id}.return_loss_share", "Return loss share", mode.return_loss_share),
+            **_mode_figures(mode),
             "components": [
                 {**_param(f"{mode.id}.{c.id}", c.label, c.figure), "kind": c.kind,
                  "basis": c.basis}

@@ -18,6 +18,7 @@ import json
 from html import escape
 
 from calculators.bridge import single_block
+from calculators.ranges import SPREAD
 
 import calculators
 from calculators import report
@@ -115,11 +116,12 @@ def _inputs(uid: str, bundle: dict, scenario: dict) -> str:
             rows.append(_category_select(field_id, spec.name, described, bundle, scenario))
         else:
             limits = {"min": spec.min, "max": spec.max, "step": spec.step}
+            given = scenario[spec.name]  # None: an optional input left to the model
             attrs = {
                 "id": field_id, "name": spec.name, "type": "number", "inputmode": "decimal",
                 **{key: number_text(value) for key, value in limits.items() if value is not None},
-                "value": number_text(scenario[spec.name]),
-                "data-default": number_text(scenario[spec.name]),
+                "value": "" if given is None else number_text(given),
+                "data-default": "" if given is None else number_text(given),
                 "aria-describedby": described,
             }
             rows.append(f"<input {_attributes(attrs)}>")
@@ -154,7 +156,7 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
         "<p>Leave a box empty to use the default. Your values travel with the shared link.</p>",
         '<div class="amc-table-wrap"><table class="amc-assumption-table">',
         "<thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">Default</th>"
-        "<th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
+        "<th scope=\"col\">Plausible range</th><th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
         "<th scope=\"col\">Checked</th><th scope=\"col\">Confidence</th></tr></thead><tbody>",
     ]
     for entry in entries:
@@ -174,6 +176,7 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
             f' <span class="amc-unit">({escape(entry["unit"])})</span>'
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
             f"<td>{escape(_value_text(entry['value']))}</td>",
+            f"<td>{escape(range_text(entry))}</td>",
             f"<td><input {_attributes(attrs)}>"
             f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
             f"<td>{_source_link(entry.get('source'))}</td>",
@@ -258,6 +261,21 @@ def _value_text(value: float | dict) -> str:
         default = f"{number_text(value['default'])} by default"
         return f"{default}; {by_category}" if by_category else default
     return number_text(value)
+
+
+def range_text(entry: dict) -> str:
+    """A parameter's plausible range as the pages show it: the data's, or its confidence rule.
+
+    >>> range_text({"range": {"low": 1, "high": 10.5}, "confidence": "assumption"})
+    '1 to 10.5'
+    >>> range_text({"range": None, "confidence": "unverified"})
+    '±30% (unverified)'
+    """
+    span = entry["range"]
+    if span is not None:
+        return f"{number_text(span['low'])} to {number_text(span['high'])}"
+    share = SPREAD[entry["confidence"]] * 100
+    return f"±{share:g}% ({entry['confidence']})"
 
 
 def number_text(value: float) -> str:

@@ -18,6 +18,7 @@ from generator.model import (
     Item,
     Mode,
     Provenance,
+    Range,
     Responsibility,
     SiteData,
     Source,
@@ -99,7 +100,26 @@ class _Builder:
                         (*path, "value", "by_category", category),
                         f"unknown category '{category}': add it to categories.yml"))
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
-        return Figure(value, raw["unit"], self.provenance(document, path, raw), raw.get("label"))
+        return Figure(value, raw["unit"], self.provenance(document, path, raw), raw.get("label"),
+                      self.range(document, path, raw, value))
+
+    def range(self, document: YamlDocument, path: tuple, raw: dict,
+              value: float | CategoryValues) -> Range | None:
+        if "range" not in raw:
+            return None
+        span = Range(raw["range"]["low"], raw["range"]["high"], raw["range"]["reason"])
+        values = ([value.default, *value.by_category.values()]
+                  if isinstance(value, CategoryValues) else [value])
+        for number in values:
+            if number < span.low:
+                self.problems.append(document.problem(
+                    (*path, "range", "low"), f"low {span.low:g} is above the value {number:g}"))
+                break
+            if number > span.high:
+                self.problems.append(document.problem(
+                    (*path, "range", "high"), f"high {span.high:g} is below the value {number:g}"))
+                break
+        return span
 
     def task(self, document: YamlDocument, index: int, raw: dict) -> Task:
         hours = self.figure(document, ("tasks", index, "hours"), raw["hours"])
@@ -150,6 +170,12 @@ class _Builder:
                 document, ("demand_multiplier",), raw["demand_multiplier"]),
             return_loss_share=self.figure(
                 document, ("return_loss_share",), raw["return_loss_share"]),
+            stock_days=self.figure(document, ("stock_days",), raw["stock_days"]),
+            payout_days=self.figure(document, ("payout_days",), raw["payout_days"]),
+            unsold_share=self.figure(document, ("unsold_share",), raw["unsold_share"]),
+            supply_price_ratio=(self.figure(document, ("supply_price_ratio",),
+                                            raw["supply_price_ratio"])
+                                if "supply_price_ratio" in raw else None),
             costs=tuple(
                 Component(c["id"], c["label"], c["kind"], c["basis"],
                           self.figure(document, ("costs", i), c))

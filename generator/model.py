@@ -38,11 +38,21 @@ class CategoryValues:
 
 
 @dataclass(frozen=True)
+class Range:
+    """A figure's plausible range (low <= every value <= high) and why."""
+
+    low: float
+    high: float
+    reason: str
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float | CategoryValues
     unit: str
     provenance: Provenance
     label: str | None = None
+    range: Range | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,11 @@ class Mode:
     delivery_provenance: Provenance
     demand_multiplier: Figure
     return_loss_share: Figure
+    stock_days: Figure
+    payout_days: Figure
+    unsold_share: Figure
     costs: tuple[Component, ...]
+    supply_price_ratio: Figure | None = None  # fully managed alone is paid by supply price
 
     @property
     def slug(self) -> str:

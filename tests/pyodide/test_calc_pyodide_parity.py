@@ -16,7 +16,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SCENARIOS = HERE / "scenarios.json"
-BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v1.json"
+BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v2.json"
 PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
 
 sys.path.insert(0, str(HERE))

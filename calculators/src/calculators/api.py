@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from . import inputs, params
 from .model import evaluate_mode
-from .recommend import recommend
+from .recommend import pick, recommend
+from .sensitivity import analyse
 
 RESULT_FORMAT = "aliexpress-modes/result"
-RESULT_VERSION = 1
+RESULT_VERSION = 2
 
 
-def evaluate(scenario: dict, parameters: dict) -> dict:
+def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict:
     """Evaluate a scenario in every mode of the bundle; return the versioned result.
 
     Raises ``InvalidParameters`` for a broken bundle, then ``InvalidInput`` with every problem
     of the scenario. The result holds only dicts, lists, text, floats and None (for "none"): it
-    serialises with ``json.dumps(result, allow_nan=False)``.
+    serialises with ``json.dumps(result, allow_nan=False)``. ``sensitivity=False`` leaves out
+    what would change the recommendation (``"sensitivity": None``), for a quicker first answer.
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -40,6 +42,7 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
         evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate)
         for mode in parameters["modes"]
     ]
+    winner = pick(modes)[0]
     return {
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
@@ -48,6 +51,8 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
         "recommended": recommend(modes),
+        "sensitivity": analyse(parameters, index, scenario_used, capital_cost_rate, modes,
+                               winner) if sensitivity else None,
     }
 
 

@@ -15,7 +15,11 @@ import json
 
 from .api import default_scenario, evaluate
 from .errors import InvalidInput
+from .inputs import INPUTS
 from .report import render_html, to_csv
+
+
+OPTIONAL = {field.name for field in INPUTS if field.optional}
 
 
 class Session:
@@ -38,7 +42,10 @@ class Session:
         scenario = dict(self.default)
         for name, text in raw.items():
             like = self.default.get(name)
-            scenario[name] = text if isinstance(like, str) else _number(text.strip())
+            if name in OPTIONAL and not text.strip():
+                scenario[name] = None  # left empty: the model derives it
+            else:
+                scenario[name] = text if isinstance(like, str) else _number(text.strip())
         merged = dict(self.default["overrides"])
         for param_id, text in overrides.items():
             merged[param_id] = _number(text.strip())

@@ -1,6 +1,6 @@
 """The scenario: every input field declared once (``INPUTS``), and its validation.
 
-Scenario format ``aliexpress-modes/scenario`` version 1 is a JSON object with the fields of
+Scenario format ``aliexpress-modes/scenario`` version 2 is a JSON object with the fields of
 ``INPUTS`` plus ``overrides`` ({parameter id: number}) and, optionally, ``format`` and
 ``version``. Choices made here (documented on the formats page):
 
@@ -9,6 +9,9 @@ Scenario format ``aliexpress-modes/scenario`` version 1 is a JSON object with th
 - "Greater than zero" fields have a small positive minimum (one cent, one gram) so that every
   limit is inclusive and can be shown in a form.
 - Numbers must be JSON numbers: text such as ``"12"`` and ``true`` are refused, not coerced.
+- An optional field (``supply_price_cny``) may be absent or null: the model then derives it.
+- A version 1 scenario is refused with a message naming both versions, not upgraded: version 2
+  reads fully managed by supply price, so the same numbers would mean something else.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from .checks import check_number, describe, plain
 from .errors import InvalidInput, Problem
 
 SCENARIO_FORMAT = "aliexpress-modes/scenario"
-SCENARIO_VERSION = 1
+SCENARIO_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class InputField:
     default: float | None
     help: str
     kind: str = "number"  # "number", or "choice" (the category; choices come from the bundle)
+    optional: bool = False  # may be null or absent: the model derives it (default None)
 
 
 INPUTS: tuple[InputField, ...] = (
@@ -42,6 +46,11 @@ INPUTS: tuple[InputField, ...] = (
                "Decides category-specific rates such as the commission.", kind="choice"),
     InputField("retail_price_usd", "Retail price", "USD", 0.01, 100_000, 0.01, 15.0,
                "Price the buyer pays per unit, in US dollars."),
+    InputField("supply_price_cny", "Supply price per unit (fully managed)", "CNY", 0.01,
+               1_000_000, 0.01, None,
+               "What the platform pays you per unit in fully managed (供货价, agreed in 核价); "
+               "the other modes are paid the retail price. Empty: the retail price times the "
+               "usual supply price ratio.", optional=True),
     InputField("cogs_cny", "Cost of goods per unit", "CNY", 0, 1_000_000, 0.01, 35.0,
                "What one unit costs you, packing included."),
     InputField("weight_kg", "Shipping weight per unit", "kg", 0.001, 1_000, 0.001, 0.3,
@@ -104,7 +113,7 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
         problems.append(Problem("category", "unknown_category", message))
     result["category"] = category
     for field in NUMBER_INPUTS:
-        if field.name in scenario:
+        if field.name in scenario and not (field.optional and scenario[field.name] is None):
             label = field.label  # the unit only where the label does not already say it
             if field.unit.lower() not in label.lower():
                 label += f" ({field.unit})"

@@ -13,16 +13,20 @@ import csv
 import io
 from html import escape
 
-from .formatting import hours, money, number, percent, rate_money, rate_percent, units
+from .formatting import hours, money, months, number, percent, rate_money, rate_percent, units
+from .sensitivity_report import render_sensitivity, render_verdict
 
 # (result field, row label, formatter, unit in the CSV) of the side-by-side table, in order.
 SUMMARY_ROWS = (
     ("units", "Units sold", units, "units"),
     ("orders", "Orders", units, "orders"),
-    ("revenue", "Revenue", money, "CNY"),
+    ("revenue", "Revenue (what you are paid)", money, "CNY"),
+    ("platform_margin", "Platform's margin (not your cost)", money, "CNY"),
     ("components_total", "Fees and charges", money, "CNY"),
     ("returns", "Returns lost", money, "CNY"),
     ("cogs", "Cost of goods", money, "CNY"),
+    ("working_capital_cost", "Cost of money tied up", money, "CNY"),
+    ("write_offs", "Unsold stock written off", money, "CNY"),
     ("profit", "Profit", money, "CNY"),
     ("margin", "Margin", percent, "share of revenue"),
     ("effort_hours", "Your hours", hours, "hours"),
@@ -30,6 +34,8 @@ SUMMARY_ROWS = (
     ("profit_after_effort", "Profit after your time", money, "CNY"),
     ("profit_per_hour", "Profit per hour", money, "CNY per hour"),
     ("break_even_units", "Break-even units per month", units, "units per month"),
+    ("cash_needed", "Cash needed before the first payout", money, "CNY"),
+    ("payback_months", "Months to earn that cash back", months, "months"),
 )
 DRIVER_WORDS = {"per_new_sku": "new SKUs", "per_active_sku": "active SKUs",
                 "per_order": "orders", "per_month": "month"}
@@ -72,6 +78,7 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
         f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
         f"<strong>Recommended: {escape(label)}.</strong> "
         f"{escape(result['recommended']['reason'])}</p>",
+        *render_verdict(result),
         '<div class="amc-table-wrap">',
         '<table class="amc-summary">',
         "<caption>The modes side by side, per month</caption>",
@@ -89,6 +96,7 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
                         f"{escape(show(mode[field]))}</td>" for mode in shown)
         lines.append(f'<tr data-field="{field}"><th scope="row">{row_label}</th>{cells}</tr>')
     lines += ["</tbody>", "</table>", "</div>"]
+    lines += render_sensitivity(result)
     for mode in shown:
         lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"])
     lines.append("</div>")
@@ -123,7 +131,12 @@ def _row(field: str, item: str, basis: str, amount: str, mode_id: str) -> str:
 
 def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str]:
     mode_id, label = escape(mode["id"]), escape(mode["label"])
-    price = f"{number(scenario['retail_price_usd'])} USD"
+    if mode["supply_price"] is None:
+        revenue_basis = (f"{units(mode['units'])} units × {number(scenario['retail_price_usd'])} "
+                         f"USD × {number(scenario['fx_cny_per_usd'])} CNY per USD")
+    else:
+        revenue_basis = (f"{units(mode['units'])} units × supply price "
+                         f"{rate_money(mode['supply_price'])}")
     lines = [
         f'<details class="amc-breakdown" data-mode="{mode_id}">',
         f"<summary>{label}: where the numbers come from</summary>",
@@ -133,8 +146,7 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str
         '<thead><tr><th scope="col">Item</th><th scope="col">How it is worked out</th>'
         '<th scope="col">CNY per month</th></tr></thead>',
         "<tbody>",
-        _row("revenue", "Revenue", f"{units(mode['units'])} units × {price} × "
-             f"{number(scenario['fx_cny_per_usd'])} CNY per USD", money(mode["revenue"]), mode_id),
+        _row("revenue", "Revenue", revenue_basis, money(mode["revenue"]), mode_id),
     ]
     for row in mode["components"]:
         basis = _basis_text(row, mode, scenario, capital_cost_rate)
@@ -142,12 +154,37 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str
     returns_basis = (f"{rate_percent(scenario['return_rate'])} returned × "
                      f"{rate_percent(mode['return_loss_share'])} of it lost")
     cogs_basis = f"{units(mode['units'])} units × {rate_money(scenario['cogs_cny'])}"
+    capital_basis = (f"(stock {money(mode['stock_value'])} + unpaid sales "
+                     f"{money(mode['receivable'])}) × {rate_percent(capital_cost_rate)} a year ÷ 12")
+    write_off_basis = f"{rate_percent(mode['unsold_share'])} of the goods never sell"
     lines += [
         _row("returns", "Returns lost", returns_basis, money(-mode["returns"]), mode_id),
         _row("cogs", "Cost of goods", cogs_basis, money(-mode["cogs"]), mode_id),
+        _row("working_capital_cost", "Cost of money tied up", capital_basis,
+             money(-mode["working_capital_cost"]), mode_id),
+        _row("write_offs", "Unsold stock written off", write_off_basis,
+             money(-mode["write_offs"]), mode_id),
         "</tbody>",
         "<tfoot>" + _row("profit", "Profit", "revenue less the rows above",
                          money(mode["profit"]), mode_id) + "</tfoot>",
+        "</table>",
+        '<table class="amc-breakdown-cash">',
+        f"<caption>{label}: cash needed before the first payout</caption>",
+        '<thead><tr><th scope="col">Item</th><th scope="col">How it is worked out</th>'
+        '<th scope="col">CNY</th></tr></thead>',
+        "<tbody>",
+        _row("paid_ahead", "Deposits and yearly fees", "paid in full before selling",
+             money(mode["paid_ahead"]), mode_id),
+        _row("stock_value", "Stock ahead of orders",
+             f"{number(mode['stock_days'])} days of goods at cost", money(mode["stock_value"]),
+             mode_id),
+        _row("first_costs", "Costs until the first payout",
+             f"{number(mode['payout_days'])} days of goods and per-sale fees "
+             f"({money(mode['running_costs'])} a month)",
+             money(mode["costs_before_payout"]), mode_id),
+        "</tbody>",
+        "<tfoot>" + _row("cash_needed", "Cash needed", "the rows above",
+                         money(mode["cash_needed"]), mode_id) + "</tfoot>",
         "</table>",
         '<table class="amc-breakdown-hours">',
         f"<caption>{label}: your hours per month</caption>",
