@@ -156,7 +156,8 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
         "<p>Leave a box empty to use the default. Your values travel with the shared link.</p>",
         '<div class="amc-table-wrap"><table class="amc-assumption-table">',
         "<thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">Default</th>"
-        "<th scope=\"col\">Plausible range</th><th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
+        "<th scope=\"col\">Plausible range</th>"
+        "<th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
         "<th scope=\"col\">Checked</th><th scope=\"col\">Confidence</th></tr></thead><tbody>",
     ]
     for entry in entries:

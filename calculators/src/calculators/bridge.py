@@ -18,7 +18,6 @@ from .errors import InvalidInput
 from .inputs import INPUTS
 from .report import render_html, to_csv
 
-
 OPTIONAL = {field.name for field in INPUTS if field.optional}
 
 

@@ -6,8 +6,8 @@ value widened by a share that follows its confidence (``SPREAD``), clipped to th
 override must keep. A parameter the user overrides, and every scenario input, is the user's own
 estimate: ``INPUT_SPREAD`` either side of the value, clipped the same way.
 
->>> default_range(0.08, "unverified", 0, 1)
-(0.056, 0.104)
+>>> [round(end, 6) for end in default_range(0.08, "unverified", 0, 1)]
+[0.056, 0.104]
 >>> default_range(0.9, "assumption", 0, 1)
 (0.45, 1)
 """

@@ -65,7 +65,7 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
     >>> from calculators.params import EXAMPLE_BUNDLE
     >>> html = render_html(evaluate({}, EXAMPLE_BUNDLE))
     >>> html.splitlines()[0]
-    '<div class="amc-report" data-format="aliexpress-modes/result" data-version="1">'
+    '<div class="amc-report" data-format="aliexpress-modes/result" data-version="2">'
     >>> '<td data-mode="self_operated" class="amc-recommended" data-field="revenue">' in html
     True
     """
@@ -155,7 +155,8 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str
                      f"{rate_percent(mode['return_loss_share'])} of it lost")
     cogs_basis = f"{units(mode['units'])} units × {rate_money(scenario['cogs_cny'])}"
     capital_basis = (f"(stock {money(mode['stock_value'])} + unpaid sales "
-                     f"{money(mode['receivable'])}) × {rate_percent(capital_cost_rate)} a year ÷ 12")
+                     f"{money(mode['receivable'])}) × {rate_percent(capital_cost_rate)} a year "
+                     "÷ 12")
     write_off_basis = f"{rate_percent(mode['unsold_share'])} of the goods never sell"
     lines += [
         _row("returns", "Returns lost", returns_basis, money(-mode["returns"]), mode_id),

@@ -125,14 +125,11 @@ def _lines(subject: Subject, evaluate: Evaluator, base: list[dict]) -> _Lines:
     furthest from today's value, or an end of the limits when the range is a single point."""
     value = subject.value
     other = subject.high if subject.high - value >= value - subject.low else subject.low
-    if other == value:
+    if other == value:  # every limit has minimum < maximum, so one end differs from value
         other = subject.maximum if subject.maximum != value else subject.minimum
     profits = tuple(mode["profit_after_effort"] for mode in base)
     hours = tuple(mode["effort_hours"] for mode in base)
     t0 = _to_t(subject.id, value)
-    if other == value:  # limits of a single point: nothing can move
-        flat = (0.0,) * len(base)
-        return _Lines(t0, profits, hours, flat, flat)
     other_profits, other_hours = evaluate(subject, other)
     width = _to_t(subject.id, other) - t0
     return _Lines(t0, profits, hours,
@@ -188,10 +185,9 @@ def _flip(subject: Subject, lines: _Lines, winner: int) -> tuple[float, int, boo
 
 
 def _reach(subject: Subject, flip: float) -> float | None:
-    if flip == subject.value:
-        return 0.0
     width = subject.high - subject.value if flip > subject.value else subject.value - subject.low
-    return abs(flip - subject.value) / width if width > 0 else None
+    distance = abs(flip - subject.value)
+    return distance / width if width > 0 else (0.0 if distance == 0 else None)
 
 
 def _lead(profits: list[float], winner: int) -> float | None:

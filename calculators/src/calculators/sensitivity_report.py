@@ -17,7 +17,6 @@ _CHART = {"width": 640, "label": 250, "row": 24, "top": 8, "pad": 10}
 TEXT = {
     "pending": "Working out what would change the recommendation…",
     "flips": "The nearest changes that would change the recommendation:",
-    "no_flips": "No single figure, moved anywhere within its limits, changes the recommendation.",
     "tornado": "How far each figure moves the lead (chart and table)",
     "caption": ("The lead of {best} over the next best mode, profit after effort per month, at "
                 "the low and the high end of each figure's plausible range (the {count} that "
@@ -47,8 +46,6 @@ def render_verdict(result: dict) -> list[str]:
         lines += [f'<li data-field="{escape(rows[i]["id"])}">'
                   f'{escape(rows[i]["flip"]["sentence"])}</li>' for i in analysis["nearest_flips"]]
         lines.append("</ol>")
-    elif len(result["modes"]) > 1:
-        lines.append(f'<p class="amc-flips-intro">{TEXT["no_flips"]}</p>')
     lines.append("</div>")
     return lines
 

@@ -1,11 +1,11 @@
 """The sentences of "what would change the recommendation", in one place (for translation).
 
->>> class S: label, unit, value = "Freight to the platform warehouse", "CNY per kg", 3.0
+>>> class S: label, unit, value = "Freight", "CNY per kg", 3.0
 >>> flip_sentence(S, 9.4, "Semi-managed", "Fully managed", True)
-'Semi-managed would pay more than fully managed if freight to the platform warehouse rose above 9.40 CNY per kg.'
->>> class R: label, unit, value = "Commission", "share of retail revenue", 0.08
->>> flip_sentence(R, 0.05, "Self-operated", "Semi-managed", False)
-'Self-operated would pay as much as semi-managed (within ¥0.01) for fewer hours if commission fell below 5%.'
+'Semi-managed would pay more than fully managed if freight rose above 9.40 CNY per kg.'
+>>> class R: label, unit, value = "Fee", "share of revenue", 0.08
+>>> flip_sentence(R, 0.05, "Self", "Semi", False)
+'Self would pay as much as semi (within ¥0.01) for fewer hours if fee fell below 5%.'
 """
 
 from __future__ import annotations
