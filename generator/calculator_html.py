@@ -18,7 +18,7 @@ import json
 from html import escape
 
 from calculators.bridge import single_block
-from calculators.ranges import SPREAD
+from calculators.ranges import range_text
 
 import calculators
 from calculators import report
@@ -262,21 +262,6 @@ def _value_text(value: float | dict) -> str:
         default = f"{number_text(value['default'])} by default"
         return f"{default}; {by_category}" if by_category else default
     return number_text(value)
-
-
-def range_text(entry: dict) -> str:
-    """A parameter's plausible range as the pages show it: the data's, or its confidence rule.
-
-    >>> range_text({"range": {"low": 1, "high": 10.5}, "confidence": "assumption"})
-    '1 to 10.5'
-    >>> range_text({"range": None, "confidence": "unverified"})
-    '±30% (unverified)'
-    """
-    span = entry["range"]
-    if span is not None:
-        return f"{number_text(span['low'])} to {number_text(span['high'])}"
-    share = SPREAD[entry["confidence"]] * 100
-    return f"±{share:g}% ({entry['confidence']})"
 
 
 def number_text(value: float) -> str:

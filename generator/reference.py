@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from calculators.ranges import range_text
+
 import calculators
 from generator.render import CONFIDENCE_LABELS, format_number
 from generator.safe_text import html_text, md_text
@@ -35,8 +37,8 @@ def _value(entry: dict) -> str:
 
 
 def parameters_table(bundle: dict) -> str:
-    rows = ["| Parameter | Id | Value | Unit | Confidence | Source | Checked |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+    rows = ["| Parameter | Id | Value | Plausible range | Unit | Confidence | Source | Checked |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for entry in calculators.parameter_index(bundle):
         source = entry["source"]
         cited = f"[{md_text(source['title'])}](sources.md#{html_text(source['id'])})" \
@@ -46,7 +48,8 @@ def parameters_table(bundle: dict) -> str:
                  f"{html_text(CONFIDENCE_LABELS[confidence])}</span>")
         rows.append(
             f"| {md_text(entry['label'])} | `{html_text(entry['id'])}` | {_value(entry)} | "
-            f"{md_text(entry['unit'])} | {badge} | {cited} | {html_text(entry['checked'])} |")
+            f"{md_text(range_text(entry))} | {md_text(entry['unit'])} | {badge} | {cited} | "
+            f"{html_text(entry['checked'])} |")
     return "\n".join(rows)
 
 

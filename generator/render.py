@@ -12,10 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators.formatting import money, months
+from calculators.ranges import SPREAD
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import CategoryValues, Figure, SiteData
+import calculators
+from generator.bundle import build_bundle
+from generator.model import CategoryValues, Figure, Mode, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -68,9 +72,26 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> M
     return show(value)
 
 
+def _figure_range(figure: Figure, as_percent: bool = False) -> Markup:
+    """The figure's plausible range: its own, or the confidence rule's spread (methodology)."""
+    span = figure.range
+    if span is None:
+        spread = SPREAD[figure.provenance.confidence] * 100
+        return Markup(f"±{format_number(spread)}%")
+    show = _percent if as_percent else format_number
+    return Markup(f"{show(span.low)} to {show(span.high)}")
+
+
 def _percent(share: float) -> Markup:
     """0.08 -> '8%', 0.024 -> '2.4%'."""
     return Markup(f"{format_number(share * 100)}%")
+
+
+def _mode_settings(mode: Mode) -> list[Figure]:
+    """The mode's model settings besides its costs, in the bundle's order."""
+    figures = [mode.demand_multiplier, mode.return_loss_share, mode.supply_price_ratio,
+               mode.stock_days, mode.payout_days, mode.unsold_share]
+    return [figure for figure in figures if figure is not None]
 
 
 def environment() -> Environment:
@@ -91,9 +112,13 @@ def environment() -> Environment:
         head=lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False)),
         number=format_number,
         figure_value=_figure_value,
+        figure_range=_figure_range,
         percent=_percent,
+        money=lambda value: Markup(money(value)),
+        months=lambda value: Markup(months(value)),
     )
     env.globals.update(
+        mode_settings=_mode_settings,
         WHO_LABELS=WHO_LABELS,
         BASIS_LABELS=BASIS_LABELS,
         CONFIDENCE_LABELS=CONFIDENCE_LABELS,
@@ -117,7 +142,12 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")
 
-    common = {"site": site, "calculator": calculator_block}
+    bundle = build_bundle(site)
+    defaults = calculators.evaluate(calculators.default_scenario(bundle), bundle,
+                                    sensitivity=False)
+    default_modes = {mode["id"]: mode for mode in defaults["modes"]}
+    common = {"site": site, "calculator": calculator_block, "defaults": default_modes,
+              "default_scenario": defaults["scenario"]}
     def render(template: str, **context) -> str:
         text = env.get_template(template).render(**common, **context)
         return _EXTRA_BLANK_LINES.sub("\n\n", text)

@@ -35,7 +35,7 @@ EXPECTED = {
     "bad-boolean": "data/sources.yml:13:11: sources[1].note: 'NO' is a YAML 1.1 boolean; "
                    "write true or false, or quote it (\"NO\") if you mean the text",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
-                     "(allowed: checked, confidence, label, note, source, unit, value)",
+                     "(allowed: checked, confidence, label, note, range, source, unit, value)",
 }
 
 

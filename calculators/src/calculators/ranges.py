@@ -48,3 +48,18 @@ def parameter_range(entry: dict, value: float, overridden: bool) -> tuple[float,
     if entry["range"] is not None:
         return entry["range"]["low"], entry["range"]["high"], "data"
     return (*default_range(value, entry["confidence"], entry["min"], entry["max"]), "confidence")
+
+
+def range_text(entry: dict) -> str:
+    """A parameter's plausible range as the pages show it: the data's, or its confidence rule.
+
+    >>> range_text({"range": {"low": 1, "high": 10.5}, "confidence": "assumption"})
+    '1 to 10.5'
+    >>> range_text({"range": None, "confidence": "unverified"})
+    '±30% (unverified)'
+    """
+    span = entry["range"]
+    if span is not None:
+        return f"{span['low']:g} to {span['high']:g}"
+    share = SPREAD[entry["confidence"]] * 100
+    return f"±{share:g}% ({entry['confidence']})"
