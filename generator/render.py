@@ -21,6 +21,7 @@ import calculators
 from generator.bundle import build_bundle
 from generator.model import CategoryValues, Figure, Mode, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
+from generator.text import in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
@@ -58,14 +59,15 @@ def format_number(value: float) -> Markup:
     return Markup(text)
 
 
-def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> Markup:
+def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False,
+                  language: str = "en") -> Markup:
     """A figure's value, per category where it varies, with category names as readers see them."""
     def show(number: float) -> Markup:
         return _percent(number) if as_percent else format_number(number)
 
     value = figure.value
     if isinstance(value, CategoryValues):
-        labels = {category.id: category.label for category in site.categories}
+        labels = {category.id: category.label[language] for category in site.categories}
         parts = [f"{show(value.default)} (default)"]
         parts += [f"{show(v)} ({md_text(labels[k])})" for k, v in value.by_category.items()]
         return Markup(", ".join(parts))
@@ -94,7 +96,11 @@ def _mode_settings(mode: Mode) -> list[Figure]:
     return [figure for figure in figures if figure is not None]
 
 
-def environment() -> Environment:
+def environment(language: str = "en") -> Environment:
+    """Templates for one language: the text filters print a data field in `language`."""
+    def localized(function):
+        return lambda value, *args: function(in_language(value, language), *args)
+
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -105,13 +111,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        md_text=md_text,
-        html_text=html_text,
-        markdown=markdown_block,
+        md_text=localized(md_text),
+        html_text=localized(html_text),
+        markdown=localized(markdown_block),
         # A double-quoted string, valid YAML front matter and a valid tab title.
-        head=lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False)),
+        head=localized(lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False))),
         number=format_number,
-        figure_value=_figure_value,
+        figure_value=lambda figure, site, as_percent=False: _figure_value(
+            figure, site, as_percent, language),
         figure_range=_figure_range,
         percent=_percent,
         money=lambda value: Markup(money(value)),

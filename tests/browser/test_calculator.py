@@ -74,6 +74,12 @@ def test_prerendered_numbers_show_without_javascript(chromium, server):
     assert label in results.inner_text()
     assert "¥" in results.inner_text()
     assert not [url for url in requests if any(part in url for part in PYODIDE_FILES)]
+    # One consistent text: the defaults' numbers, one sentence that recalculating needs
+    # JavaScript, and no button that would do nothing.
+    block = page.inner_text(ROOT)
+    assert "worked out for the default values" in block
+    assert block.count("JavaScript") == 1 and "Change any value" not in block
+    assert [b.inner_text() for b in page.locator(f"{ROOT} button").all() if b.is_visible()] == []
     context.close()
 
 
@@ -206,36 +212,6 @@ def test_csp_with_wasm_unsafe_eval_works(visit, server):
     assert_clean(visit)
 
 
-def test_csp_without_wasm_unsafe_eval_shows_the_error_state(visit, server):
-    server.csp = ("default-src 'self'; script-src 'self' {hashes}; "
-                  "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
-    timeout_ms = 4000
-    page = visit.page
-    page.route(f"**/{CALCULATOR_PAGE}", lambda route: shorten_timeout(route, timeout_ms))
-    visit.goto(CALCULATOR_PAGE)
-    field(page, "units_per_month").fill("10")  # the first interaction starts the runtime
-    status = page.locator(f"{ROOT} .amc-status[data-state='failed']")
-    status.wait_for(timeout=timeout_ms + 3000)
-    assert "could not start" in status.inner_text()
-    assert page.locator(f"{ROOT} [data-action='retry']").is_visible()
-    assert page.locator(f"{ROOT} .amc-results").inner_text() != ""  # prerendered still shown
-    # The blocked compile is the expected failure here; nothing else may go to the console.
-    assert [e for e in visit.console_errors if "wasm" not in e.lower() and "webassembly" not in
-            e.lower() and "Content Security Policy" not in e] == []
-    assert visit.off_origin() == []
-
-    server.csp = None
-    page.locator(f"{ROOT} [data-action='retry']").click()  # the worker reloads without the CSP?
-    # A worker's CSP comes from its own response, so Retry now succeeds.
-    page.locator(f"{ROOT} .amc-status[data-state='ready']").wait_for(timeout=30_000)
-
-
-def shorten_timeout(route, timeout_ms):
-    response = route.fetch()
-    body = response.text().replace('data-timeout-ms="30000"', f'data-timeout-ms="{timeout_ms}"')
-    route.fulfill(response=response, body=body)
-
-
 def test_exports_download_csv_and_json(visit):
     page = visit.goto(CALCULATOR_PAGE)
     wait_live(page)
@@ -268,25 +244,6 @@ def test_instant_navigation_starts_and_stops_the_calculator(visit):
     calculator_workers = [w for w in page.workers if w.url.endswith("/calculator/worker.js")]
     assert calculator_workers == []
     assert_clean(visit)
-
-
-def test_a_wheel_that_fails_its_sha256_check_shows_the_error_state(visit):
-    """Pyodide checks the wheel against the site lockfile; a mismatch must not pass silently."""
-    page = visit.page
-
-    def tampered_lock(route):
-        lock = json.loads(route.fetch().text())
-        for package in lock["packages"].values():
-            package["sha256"] = "0" * 64
-        route.fulfill(json=lock)
-
-    page.route("**/runtime-*/pyodide-lock.json", tampered_lock)
-    visit.goto(CALCULATOR_PAGE)
-    status = page.locator(f"{ROOT} .amc-status[data-state='failed']")
-    status.wait_for(timeout=30_000)
-    assert "could not load aliexpress-modes-calculators" in status.inner_text()
-    assert "Traceback" not in status.inner_text()
-    assert page.locator(f"{ROOT} [data-action='retry']").is_visible()
 
 
 def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
