@@ -7,7 +7,7 @@ the merchant is paid per unit (CNY), q supply price ratio, S stock days, D payou
 share, i capital cost rate (per year).
 
 >>> [formula.name for formula in FORMULAS][:3]
-['Units', 'Orders', 'Revenue']
+['Units', 'Orders', 'Price you are paid']
 """
 
 from __future__ import annotations
