@@ -34,8 +34,8 @@ def small_bundle():
     """Two modes, no capital cost, one store task.
 
     Fully managed: paid a supply price of 70% of retail, nothing fixed (no stock held, paid at
-    once, nothing written off, as in every mode here). Self-operated: 10% commission, 30 CNY per unit
-    shipped, 500 CNY a month of software and 10 h a month of store work (at 50 CNY/h: 500):
+    once, nothing written off, as in every mode here). Self-operated: 10% commission, 30 CNY per
+    unit shipped, 500 CNY a month of software and 10 h a month of store work (at 50 CNY/h: 500):
     its store costs are 1,000 CNY a month, paid once however many products use it.
     """
     shares = {"fully_managed": 0, "self_operated": 1}
