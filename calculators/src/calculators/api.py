@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import inputs, params
+from .checks import without_negative_zero
 from .model import evaluate_mode
 from .recommend import pick, recommend
 from .sensitivity import analyse
@@ -43,7 +44,7 @@ def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict
         for mode in parameters["modes"]
     ]
     winner = pick(modes)[0]
-    return {
+    return without_negative_zero({
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
         "currency": "CNY",
@@ -53,7 +54,7 @@ def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict
         "recommended": recommend(modes),
         "sensitivity": analyse(parameters, index, scenario_used, capital_cost_rate, modes,
                                winner) if sensitivity else None,
-    }
+    })
 
 
 def default_scenario(parameters: dict) -> dict:
