@@ -161,6 +161,13 @@ class Mode:
     supply_price_ratio: Figure | None = None  # fully managed alone is paid by supply price
 
     @property
+    def settings(self) -> tuple[Figure, ...]:
+        """The mode's model settings besides its costs, in the parameter bundle's order."""
+        figures = (self.demand_multiplier, self.return_loss_share, self.supply_price_ratio,
+                   self.stock_days, self.payout_days, self.unsold_share)
+        return tuple(figure for figure in figures if figure is not None)
+
+    @property
     def slug(self) -> str:
         return mode_slug(self.id)
 

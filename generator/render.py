@@ -20,7 +20,7 @@ from markupsafe import Markup
 import calculators
 from generator.bundle import build_bundle
 from generator.citations import cited_on, last_data_review
-from generator.model import CategoryValues, Figure, Mode, SiteData
+from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import in_language
 
@@ -92,13 +92,6 @@ def _percent(share: float) -> Markup:
     return Markup(f"{format_number(share * 100)}%")
 
 
-def _mode_settings(mode: Mode) -> list[Figure]:
-    """The mode's model settings besides its costs, in the bundle's order."""
-    figures = [mode.demand_multiplier, mode.return_loss_share, mode.supply_price_ratio,
-               mode.stock_days, mode.payout_days, mode.unsold_share]
-    return [figure for figure in figures if figure is not None]
-
-
 def environment(language: str = "en") -> Environment:
     """Templates for one language: the text filters print a data field in `language`."""
     def localized(function):
@@ -128,7 +121,6 @@ def environment(language: str = "en") -> Environment:
         months=lambda value: Markup(months(value)),
     )
     env.globals.update(
-        mode_settings=_mode_settings,
         WHO_LABELS=WHO_LABELS,
         BASIS_LABELS=BASIS_LABELS,
         CONFIDENCE_LABELS=CONFIDENCE_LABELS,
