@@ -22,7 +22,9 @@ INDEX = parameter_index(BUNDLE)
 
 def evaluate(scenario, bundle, sensitivity=False):
     """The main result; only the finiteness property below asks for the sensitivity too."""
-    return evaluate_full(scenario, bundle, sensitivity)
+    return evaluate_full(scenario, bundle, sensitivity=sensitivity)
+
+
 CATEGORIES = [category["id"] for category in BUNDLE["categories"]]
 COMPONENT_IDS = [entry["id"] for entry in INDEX if entry["role"] == "component"]
 TASK_HOUR_IDS = [entry["id"] for entry in INDEX if entry["role"] == "task_hours"]

@@ -54,8 +54,10 @@ def test_just_past_a_flip_the_reported_mode_wins_and_just_before_it_does_not(sce
     step = 1e-7 * max(abs(flip["value"]), 1e-3)
     outward = step if flip["direction"] == "above" else -step
     assume(abs(flip["value"] - row["value"]) > 2 * step)  # room for "just before"
-    past = evaluate(with_subject(scenario, row, flip["value"] + outward), BUNDLE, False)
-    before = evaluate(with_subject(scenario, row, flip["value"] - outward), BUNDLE, False)
+    past = evaluate(with_subject(scenario, row, flip["value"] + outward), BUNDLE,
+                    sensitivity=False)
+    before = evaluate(with_subject(scenario, row, flip["value"] - outward), BUNDLE,
+                      sensitivity=False)
     assert past["recommended"]["mode"] == flip["to"]
     assert before["recommended"]["mode"] == today
 
@@ -64,8 +66,8 @@ def test_just_past_a_flip_the_reported_mode_wins_and_just_before_it_does_not(sce
 @settings(max_examples=200, deadline=None)
 def test_profit_never_falls_when_the_supply_price_rises(scenario, a, b):
     low, high = sorted((a, b))
-    lower = evaluate(scenario | {"supply_price_cny": low}, BUNDLE, False)["modes"][0]
-    higher = evaluate(scenario | {"supply_price_cny": high}, BUNDLE, False)["modes"][0]
+    lower = evaluate(scenario | {"supply_price_cny": low}, BUNDLE, sensitivity=False)["modes"][0]
+    higher = evaluate(scenario | {"supply_price_cny": high}, BUNDLE, sensitivity=False)["modes"][0]
     assert lower["id"] == "fully_managed"
     # Each yuan of supply revenue loses return_rate x return_loss_share to refunds and
     # payout_days / 30 x capital_cost_rate / 12 to waiting; both are far below 1 here.
@@ -79,15 +81,15 @@ def test_profit_falls_with_the_supply_price_only_when_refunds_and_waiting_take_a
     bundle = copy.deepcopy(BUNDLE)
     bundle["modes"][0]["return_loss_share"]["value"] = 1
     scenario = {"return_rate": 1, "units_per_month": 100}
-    lower = evaluate(scenario | {"supply_price_cny": 10}, bundle, False)["modes"][0]
-    higher = evaluate(scenario | {"supply_price_cny": 20}, bundle, False)["modes"][0]
+    lower = evaluate(scenario | {"supply_price_cny": 10}, bundle, sensitivity=False)["modes"][0]
+    higher = evaluate(scenario | {"supply_price_cny": 20}, bundle, sensitivity=False)["modes"][0]
     assert higher["profit"] < lower["profit"]
 
 
 @given(scenarios)
 @settings(max_examples=200, deadline=None)
 def test_cash_needed_is_never_below_the_deposits(scenario):
-    for mode in evaluate(scenario, BUNDLE, False)["modes"]:
+    for mode in evaluate(scenario, BUNDLE, sensitivity=False)["modes"]:
         deposits = math.fsum(row["rate"] for row in mode["components"]
                              if row["basis"] == "deposit")
         assert mode["cash_needed"] >= deposits
@@ -115,7 +117,8 @@ def test_without_stock_payout_delays_or_write_offs_version_1_comes_back(scenario
     overrides = {f"{mode}.{role}": 0 for mode in ("fully_managed", "semi_managed", "self_operated")
                  for role in ("stock_days", "payout_days", "unsold_share")}
     overrides["fully_managed.return_loss_share"] = 0.2 / ratio
-    result = evaluate(scenario | {"supply_price_cny": None, "overrides": overrides}, BUNDLE, False)
+    result = evaluate(scenario | {"supply_price_cny": None, "overrides": overrides}, BUNDLE,
+                      sensitivity=False)
     used = result["scenario"] | {"overrides": {}}
     for i, mode in enumerate(result["modes"]):
         old = v1_numbers(bundle_v1, used, i)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import inputs, params
 from .checks import without_negative_zero
+from .i18n import check_language
 from .model import evaluate_mode
 from .recommend import pick, recommend
 from .sensitivity import analyse
@@ -12,8 +13,12 @@ RESULT_FORMAT = "aliexpress-modes/result"
 RESULT_VERSION = 2
 
 
-def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict:
+def evaluate(scenario: dict, parameters: dict, language: str = "en",
+             sensitivity: bool = True) -> dict:
     """Evaluate a scenario in every mode of the bundle; return the versioned result.
+
+    ``language`` (``"en"`` or ``"zh"``) is the language of its labels, its reason and the
+    messages of ``InvalidInput``; the numbers are the same in every language.
 
     Raises ``InvalidParameters`` for a broken bundle, then ``InvalidInput`` with every problem
     of the scenario. The result holds only dicts, lists, text, floats and None (for "none"): it
@@ -29,18 +34,20 @@ def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict
     >>> result["recommended"]["mode"]
     'self_operated'
     """
+    check_language(language)
     index = params.parameter_index(parameters)
     scenario_used = inputs.validate_scenario(
         scenario,
         [category["id"] for category in parameters["categories"]],
         parameters["default_category"],
         {entry["id"]: entry for entry in index},
+        language,
     )
     capital_cost_rate = params.resolve(
         parameters["capital_cost_rate"], scenario_used["category"], scenario_used["overrides"]
     )
     modes = [
-        evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate)
+        evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate, language)
         for mode in parameters["modes"]
     ]
     winner = pick(modes)[0]
@@ -51,9 +58,9 @@ def evaluate(scenario: dict, parameters: dict, sensitivity: bool = True) -> dict
         "scenario": scenario_used,
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
-        "recommended": recommend(modes),
+        "recommended": recommend(modes, language),
         "sensitivity": analyse(parameters, index, scenario_used, capital_cost_rate, modes,
-                               winner) if sensitivity else None,
+                               winner, language) if sensitivity else None,
     })
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 
+from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
 
 DAYS_PER_MONTH = 30  # design.md's convention for stock_days and payout_days
@@ -98,8 +99,10 @@ def supply_price(mode: dict, s: dict) -> float | None:
     return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
 
 
-def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float) -> dict:
-    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle."""
+def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
+                  language: str = "en") -> dict:
+    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
+    its labels in ``language``."""
 
     def value(param: dict) -> float:
         return resolve(param, s["category"], s["overrides"])
@@ -123,7 +126,8 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     for comp in mode["components"]:
         rate = value(comp)
         amount, per_x, fixed_amount = _component(comp["basis"], rate, s, m, capital_cost_rate)
-        components.append({"id": comp["id"], "label": comp["label"], "kind": comp["kind"],
+        components.append({"id": comp["id"], "label": localized(comp["label"], language),
+                           "kind": comp["kind"],
                            "basis": comp["basis"], "rate": rate, "amount": amount})
         variable.append(per_x)
         fixed.append(fixed_amount)
@@ -137,7 +141,8 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         per_unit = value(task["hours"])
         quantity = _task_quantity(task["driver"], s, m)
         task_hours = share * per_unit * quantity
-        task_rows.append({"id": task["id"], "label": task["label"], "driver": task["driver"],
+        task_rows.append({"id": task["id"], "label": localized(task["label"], language),
+                          "driver": task["driver"],
                           "hours_per_unit": per_unit, "share": share, "quantity": quantity,
                           "hours": task_hours, "cost": task_hours * s["labour_rate_cny_per_hour"]})
         scales = task["driver"] == "per_order"
@@ -172,7 +177,7 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     cash_needed = paid_ahead + stock_value + costs_before_payout
 
     return {
-        "id": mode["id"], "label": mode["label"],
+        "id": mode["id"], "label": localized(mode["label"], language),
         "demand_multiplier": demand, "return_loss_share": loss_share,
         "stock_days": stock_days, "payout_days": payout_days, "unsold_share": unsold_share,
         "units": m["units"], "orders": m["orders"],

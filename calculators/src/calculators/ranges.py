@@ -14,6 +14,8 @@ estimate: ``INPUT_SPREAD`` either side of the value, clipped the same way.
 
 from __future__ import annotations
 
+from .i18n import say
+
 # Share of the value either side, by confidence (design v2: sourced 10%, unverified 30%,
 # assumption 50%).
 SPREAD = {"sourced": 0.1, "unverified": 0.3, "assumption": 0.5}
@@ -50,16 +52,19 @@ def parameter_range(entry: dict, value: float, overridden: bool) -> tuple[float,
     return (*default_range(value, entry["confidence"], entry["min"], entry["max"]), "confidence")
 
 
-def range_text(entry: dict) -> str:
+def range_text(entry: dict, language: str = "en") -> str:
     """A parameter's plausible range as the pages show it: the data's, or its confidence rule.
 
     >>> range_text({"range": {"low": 1, "high": 10.5}, "confidence": "assumption"})
     '1 to 10.5'
     >>> range_text({"range": None, "confidence": "unverified"})
     '±30% (unverified)'
+    >>> range_text({"range": None, "confidence": "unverified"}, "zh")
+    '±30%（未核实）'
     """
     span = entry["range"]
     if span is not None:
-        return f"{span['low']:g} to {span['high']:g}"
+        return say(language, "range_between", low=f"{span['low']:g}", high=f"{span['high']:g}")
     share = SPREAD[entry["confidence"]] * 100
-    return f"±{share:g}% ({entry['confidence']})"
+    return say(language, "range_spread", share=f"{share:g}",
+               confidence=say(language, f"confidence_{entry['confidence']}"))

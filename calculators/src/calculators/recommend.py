@@ -9,21 +9,26 @@ fewer hours" can go round in a circle with three modes; this reading cannot.)
 from __future__ import annotations
 
 from .formatting import hours, money
+from .i18n import say
 
 TIE_CNY = 0.01  # profits after effort closer than this (unrounded) count as a tie
 
 
-def recommend(modes: list[dict]) -> dict:
-    """Return ``{"mode": id, "reason": text}`` for evaluated modes (at least one).
+def recommend(modes: list[dict], language: str = "en") -> dict:
+    """Return ``{"mode": id, "reason": text}`` for evaluated modes (at least one), the reason
+    in ``language``.
 
     >>> a = {"id": "a", "label": "A", "profit_after_effort": 100.0, "effort_hours": 5.0}
     >>> b = {"id": "b", "label": "B", "profit_after_effort": 100.001, "effort_hours": 3.0}
     >>> recommend([a, b])["mode"]
     'b'
+    >>> recommend([a, b], "zh")["reason"]  # doctest: +NORMALIZE_WHITESPACE
+    'B和A扣除工时后的利润打平（相差不到 ¥0.01，每月 ¥100.00），但B用的工时更少（3.0 小时，A要
+    5.0 小时）。'
     """
     order = pick(modes)
     best = modes[order[0]]
-    return {"mode": best["id"], "reason": _reason(best, [modes[i] for i in order[1:]])}
+    return {"mode": best["id"], "reason": _reason(best, [modes[i] for i in order[1:]], language)}
 
 
 def pick(modes: list[dict]) -> list[int]:
@@ -49,22 +54,20 @@ def order_by(profits: tuple[float, ...], hours: tuple[float, ...]) -> list[int]:
     return [winner, *rest]
 
 
-def _reason(best: dict, others: list[dict]) -> str:
+def _reason(best: dict, others: list[dict], language: str) -> str:
     profit = best["profit_after_effort"]
+    words = {"best": best["label"], "profit": money(profit),
+             "hours": hours(best["effort_hours"], language)}
     if round(profit, 2) < 0:
-        return (f"No mode makes a profit once your time is valued; {best['label']} loses the "
-                f"least ({money(profit)} a month).")
+        return say(language, "reason_loses", **words)
     if not others:
-        return f"{best['label']} is the only mode compared ({money(profit)} a month after effort)."
+        return say(language, "reason_only", **words)
     runner_up = others[0]
+    words.update(runner=runner_up["label"],
+                 runner_hours=hours(runner_up["effort_hours"], language))
     gap = profit - runner_up["profit_after_effort"]
     if gap >= TIE_CNY:
-        return (f"{best['label']} leaves the most profit after valuing your time: {money(profit)} "
-                f"a month, {money(gap)} more than {runner_up['label']}.")
+        return say(language, "reason_most", gap=money(gap), **words)
     if best["effort_hours"] < runner_up["effort_hours"]:
-        return (f"{best['label']} and {runner_up['label']} tie on profit after effort "
-                f"(less than ¥0.01 apart, {money(profit)} a month); {best['label']} needs fewer "
-                f"hours ({hours(best['effort_hours'])} against "
-                f"{hours(runner_up['effort_hours'])}).")
-    return (f"{best['label']} and {runner_up['label']} tie on profit after effort and on hours "
-            f"({money(profit)} a month, {hours(best['effort_hours'])}); the first listed is shown.")
+        return say(language, "reason_fewer_hours", **words)
+    return say(language, "reason_first_listed", **words)

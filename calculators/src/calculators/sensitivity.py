@@ -24,6 +24,7 @@ import math
 from typing import NamedTuple
 
 from . import inputs
+from .i18n import localized
 from .model import evaluate_mode
 from .params import SUPPLY_PRICED, resolve
 from .ranges import INPUT_SPREAD, parameter_range, widen
@@ -50,7 +51,7 @@ class Subject(NamedTuple):
 
 
 def subjects(parameters: dict, index: list[dict], scenario: dict,
-             supply_price: float | None) -> list[Subject]:
+             supply_price: float | None, language: str = "en") -> list[Subject]:
     """Every number input (the supply price at the value the model used), then every parameter."""
     mode_position = {mode["id"]: i for i, mode in enumerate(parameters["modes"])}
     found = []
@@ -61,15 +62,16 @@ def subjects(parameters: dict, index: list[dict], scenario: dict,
                 continue
             value, modes = supply_price, (mode_position[SUPPLY_PRICED],)
         low, high = widen(value, INPUT_SPREAD, field.min, field.max)
-        found.append(Subject(field.name, "input", field.label, field.unit, value, low, high,
-                             "input", field.min, field.max, modes))
+        found.append(Subject(field.name, "input", field.label[language], field.unit[language],
+                             value, low, high, "input", field.min, field.max, modes))
     for entry in index:
         overridden = entry["id"] in scenario["overrides"]
         value = resolve(entry, scenario["category"], scenario["overrides"])
         low, high, origin = parameter_range(entry, value, overridden)
         modes = (mode_position[entry["mode"]],) if "mode" in entry else None
-        found.append(Subject(entry["id"], "parameter", entry["label"], entry["unit"], value, low,
-                             high, origin, entry["min"], entry["max"], modes))
+        found.append(Subject(entry["id"], "parameter", localized(entry["label"], language),
+                             localized(entry["unit"], language), value, low, high, origin,
+                             entry["min"], entry["max"], modes))
     return found
 
 
@@ -196,7 +198,7 @@ def _lead(profits: list[float], winner: int) -> float | None:
 
 
 def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_rate: float,
-            modes: list[dict], winner: int) -> dict:
+            modes: list[dict], winner: int, language: str = "en") -> dict:
     """The ``sensitivity`` part of a result (see docs/reference/formats.md)."""
     supply_price = next((mode["supply_price"] for mode in modes
                          if mode["supply_price"] is not None), None)
@@ -204,7 +206,7 @@ def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_ra
     ids = [mode["id"] for mode in modes]
     labels = [mode["label"] for mode in modes]
     rows = []
-    for subject in subjects(parameters, index, scenario, supply_price):
+    for subject in subjects(parameters, index, scenario, supply_price, language):
         lines = _lines(subject, evaluate, modes)
         low = lines.at(_to_t(subject.id, subject.low))
         high = lines.at(_to_t(subject.id, subject.high))
@@ -227,7 +229,8 @@ def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_ra
                 "reach": reach, "within_range": reach is not None and reach <= 1,
                 "solved": ("closed form in 1/units_per_order" if subject.id == "units_per_order"
                            else "closed form"),
-                "sentence": flip_sentence(subject, value, labels[to], labels[winner], pays_more),
+                "sentence": flip_sentence(subject, value, labels[to], labels[winner], pays_more,
+                                          language),
             }
         rows.append(row)
     nearest = sorted((i for i, row in enumerate(rows) if row["flip"] is not None),
@@ -238,7 +241,7 @@ def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_ra
         "lead": _lead([mode["profit_after_effort"] for mode in modes], winner),
         "subjects": rows,
         "nearest_flips": [rows[i]["id"] for i in nearest],
-        "verdict": verdict_sentence(labels[winner], len(modes), len(rows), deciding),
+        "verdict": verdict_sentence(labels[winner], len(modes), len(rows), deciding, language),
     }
 
 

@@ -10,38 +10,26 @@ from __future__ import annotations
 from html import escape
 
 from .formatting import money
+from .i18n import say
 from .words import quantity
 
 TORNADO_ROWS = 10  # the subjects that move the lead most
 _CHART = {"width": 640, "label": 250, "row": 24, "top": 8, "pad": 10}
-TEXT = {
-    "pending": "Working out what would change the recommendation…",
-    "flips": "The nearest changes that would change the recommendation:",
-    "tornado": "How far each figure moves the lead (chart and table)",
-    "caption": ("The lead of {best} over the next best mode, profit after effort per month, at "
-                "the low and the high end of each figure's plausible range (the {count} that "
-                "move it most)"),
-    "columns": ("Figure", "Today", "Plausible range", "Lead at the low end",
-                "Lead at the high end", "The answer changes"),
-    "range": "{low} to {high}",
-    "flip": "{direction} {value} ({mode})",
-    "above": "above",
-    "below": "below",
-    "never": "not within its limits",
-}
+COLUMNS = ("col_figure", "col_today", "col_range", "col_lead_low", "col_lead_high",
+           "col_changes")
 
 
-def render_verdict(result: dict) -> list[str]:
+def render_verdict(result: dict, language: str = "en") -> list[str]:
     """The verdict and the nearest flips, right under the recommendation."""
     analysis = result["sensitivity"]
     if analysis is None:  # the page asks for it after showing the main result
-        return [f'<div class="amc-sensitivity" data-state="pending"><p>{TEXT["pending"]}</p>'
-                "</div>"]
+        return [f'<div class="amc-sensitivity" data-state="pending">'
+                f'<p>{escape(say(language, "pending"))}</p></div>']
     rows = {row["id"]: row for row in analysis["subjects"]}
     lines = ['<div class="amc-sensitivity" data-state="ready">',
              f'<p class="amc-verdict">{escape(analysis["verdict"])}</p>']
     if analysis["nearest_flips"]:
-        lines.append(f'<p class="amc-flips-intro">{TEXT["flips"]}</p>')
+        lines.append(f'<p class="amc-flips-intro">{escape(say(language, "flips_intro"))}</p>')
         lines.append('<ol class="amc-flips">')
         lines += [f'<li data-field="{escape(rows[i]["id"])}">'
                   f'{escape(rows[i]["flip"]["sentence"])}</li>' for i in analysis["nearest_flips"]]
@@ -56,7 +44,7 @@ def _top(analysis: dict) -> list[dict]:
     return rows[:TORNADO_ROWS]
 
 
-def render_sensitivity(result: dict) -> list[str]:
+def render_sensitivity(result: dict, language: str = "en") -> list[str]:
     """The tornado chart and its table, folded under the side-by-side table."""
     analysis = result["sensitivity"]
     if analysis is None or analysis["lead"] is None:
@@ -64,20 +52,23 @@ def render_sensitivity(result: dict) -> list[str]:
     rows = _top(analysis)
     labels = {mode["id"]: mode["label"] for mode in result["modes"]}
     best = labels[analysis["mode"]]
-    lines = ['<details class="amc-tornado">', f"<summary>{TEXT['tornado']}</summary>"]
+    def t(key: str, **values: object) -> str:
+        return say(language, key, **values)
+
+    lines = ['<details class="amc-tornado">', f"<summary>{escape(t('tornado'))}</summary>"]
     lines += _chart(rows, analysis["lead"])
-    caption = TEXT["caption"].format(best=best, count=len(rows))
+    caption = t("tornado_caption", best=best, count=len(rows))
     lines += ['<div class="amc-table-wrap">', '<table class="amc-tornado-table">',
               f"<caption>{escape(caption)}</caption>",
-              "<thead><tr>" + "".join(f'<th scope="col">{name}</th>'
-                                      for name in TEXT["columns"]) + "</tr></thead>", "<tbody>"]
+              "<thead><tr>" + "".join(f'<th scope="col">{escape(t(name))}</th>'
+                                      for name in COLUMNS) + "</tr></thead>", "<tbody>"]
     for row in rows:
         flip = row["flip"]
-        changes = TEXT["never"] if flip is None else TEXT["flip"].format(
-            direction=TEXT[flip["direction"]], value=quantity(flip["value"], row["unit"]),
-            mode=labels[flip["to"]])
-        span = TEXT["range"].format(low=quantity(row["low"], row["unit"]),
-                                    high=quantity(row["high"], row["unit"]))
+        changes = t("never") if flip is None else t(
+            "flip_cell", direction=t(flip["direction"]),
+            value=quantity(flip["value"], row["unit"]), mode=labels[flip["to"]])
+        span = t("span", low=quantity(row["low"], row["unit"]),
+                 high=quantity(row["high"], row["unit"]))
         cells = (quantity(row["value"], row["unit"]), span, money(row["lead_low"]),
                  money(row["lead_high"]), changes)
         lines.append(f'<tr data-field="{escape(row["id"])}"><th scope="row">'

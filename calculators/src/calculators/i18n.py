@@ -1,0 +1,255 @@
+"""The calculators' words in each language of the site: results, reasons and error messages.
+
+The model computes the same numbers whatever the language; only what it says changes. A request
+names its language (``"en"`` or ``"zh"``) and everything it returns is in it. Prose from the
+parameter bundle (labels, units, source titles) is either one text for every language or
+``{"en": ..., "zh": ...}``; ``localized`` picks the reader's.
+
+>>> say("zh", "below_minimum", label="退货率", minimum="0", got="-1")
+'退货率不能小于 0；现在填的是 -1。'
+>>> localized({"en": "Commission", "zh": "佣金"}, "zh"), localized("SKU", "zh")
+('佣金', 'SKU')
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "zh")
+DEFAULT_LANGUAGE = "en"
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        # errors in a scenario (codes as in errors.Problem)
+        "allowed": "from {minimum} to {maximum}",
+        "not_a_number": "{label} must be a number {allowed}; got {got}.",
+        "not_finite": "{label} must be a finite number {allowed}; got {got}.",
+        "below_minimum": "{label} must be at least {minimum}; got {got}.",
+        "above_maximum": "{label} must be at most {maximum}; got {got}.",
+        "scenario_not_an_object": "The scenario must be a JSON object; got {got}.",
+        "unknown_field": "Unknown field {name}; known fields: {known}.",
+        "wrong_format": "format must be {expected}; got {got}.",
+        "wrong_version": "This calculator reads scenario version {expected}; got {got}.",
+        "unknown_category": "Unknown category {got}; choose one of: {known}.",
+        "overrides_not_an_object": ("overrides must be an object of parameter id to number; "
+                                    "got {got}."),
+        "unknown_override": "No parameter has the id {got}, so it cannot be overridden.",
+        "with_unit": "{label} ({unit})",
+        "a_list": "a list",
+        "an_object": "an object",
+        "too_long": "a number too long to show",
+        "infinity": "infinity",
+        # the recommendation
+        "reason_loses": ("No mode makes a profit once your time is valued; {best} loses the "
+                         "least ({profit} a month)."),
+        "reason_only": "{best} is the only mode compared ({profit} a month after effort).",
+        "reason_most": ("{best} leaves the most profit after valuing your time: {profit} a month, "
+                        "{gap} more than {runner}."),
+        "reason_fewer_hours": ("{best} and {runner} tie on profit after effort (less than ¥0.01 "
+                               "apart, {profit} a month); {best} needs fewer hours ({hours} "
+                               "against {runner_hours})."),
+        "reason_first_listed": ("{best} and {runner} tie on profit after effort and on hours "
+                                "({profit} a month, {hours}); the first listed is shown."),
+        # the report
+        "recommended_line": "Recommended: {label}.",
+        "recommended_badge": "Recommended",
+        "summary_caption": "The modes side by side, per month",
+        "per_month": "Per month",
+        "units": "Units sold", "orders": "Orders", "revenue": "Revenue",
+        "components_total": "Fees and charges", "returns": "Returns lost",
+        "cogs": "Cost of goods", "profit": "Profit", "margin": "Margin",
+        "effort_hours": "Your hours", "effort_cost": "Value of your hours",
+        "profit_after_effort": "Profit after your time", "profit_per_hour": "Profit per hour",
+        "break_even_units": "Break-even units per month",
+        "unit_units": "units", "unit_orders": "orders", "unit_cny": "CNY",
+        "unit_share_of_revenue": "share of revenue", "unit_hours": "hours",
+        "unit_cny_per_hour": "CNY per hour", "unit_units_per_month": "units per month",
+        "driver_per_new_sku": "new SKUs", "driver_per_active_sku": "active SKUs",
+        "driver_per_order": "orders", "driver_per_month": "month",
+        "basis_revenue_share": "{rate} of revenue",
+        "basis_per_unit": "{rate} × {units} units",
+        "basis_per_order": "{rate} × {orders} orders",
+        "basis_per_kg": "{rate} per kg × {weight} kg × {units} units",
+        "basis_per_month": "each month",
+        "basis_per_year": "{rate} a year ÷ 12",
+        "basis_deposit": "{rate} deposit × {capital} a year ÷ 12",
+        "where_from": "{label}: where the numbers come from",
+        "money_caption": "{label}: money per month",
+        "item": "Item", "how": "How it is worked out", "cny_per_month": "CNY per month",
+        "revenue_basis": "{units} units × {price} USD × {fx} CNY per USD",
+        "returns_basis": "{rate} returned × {loss} of it lost",
+        "cogs_basis": "{units} units × {cost}",
+        "profit_basis": "revenue less the rows above",
+        "hours_caption": "{label}: your hours per month",
+        "task": "Task", "hours": "Hours",
+        "task_basis": "{share} yours × {hours} h × {quantity} {driver}",
+        "valued": "valued at {rate} an hour: {cost}",
+        "hours_suffix": " h",
+        # model version 2: supply price, stock and cash
+        "platform_margin": "Platform's margin (not your cost)",
+        "working_capital_cost": "Cost of money tied up", "write_offs": "Unsold stock written off",
+        "cash_needed": "Cash needed before the first payout",
+        "payback_months": "Months to earn that cash back",
+        "unit_months": "months", "months_suffix": " months",
+        "revenue_basis_supply": "{units} units × supply price {price}",
+        "capital_basis": "(stock {stock} + unpaid sales {receivable}) × {rate} a year ÷ 12",
+        "write_off_basis": "{share} of the goods never sell",
+        "cash_caption": "{label}: cash needed before the first payout",
+        "cny": "CNY",
+        "paid_ahead": "Deposits and yearly fees", "paid_ahead_basis": "paid in full before selling",
+        "stock_value": "Stock ahead of orders", "stock_basis": "{days} days of goods at cost",
+        "first_costs": "Costs until the first payout",
+        "first_costs_basis": "{days} days of goods and per-sale fees ({running} a month)",
+        "cash_needed_short": "Cash needed", "cash_basis": "the rows above",
+        # what would change the recommendation
+        "pays_more": "{new} would pay more than {current} if {subject} {moved} {value}.",
+        "tie_wins": ("{new} would pay as much as {current} (within ¥0.01) for fewer hours if "
+                     "{subject} {moved} {value}."),
+        "rose_above": "rose above", "fell_below": "fell below",
+        "only_mode": "{best} is the only mode compared.",
+        "holds": ("{best} stays the recommendation across the plausible range of every one of "
+                  "the {count} parameters and inputs (each varied alone)."),
+        "depends": ("{best} is recommended at these figures, but the answer depends on {names}: "
+                    "within its plausible range, each alone can change it."),
+        "and_more": "{names} and {more} more",
+        "list_separator": ", ",
+        "pending": "Working out what would change the recommendation…",
+        "flips_intro": "The nearest changes that would change the recommendation:",
+        "tornado": "How far each figure moves the lead (chart and table)",
+        "tornado_caption": ("The lead of {best} over the next best mode, profit after effort per "
+                            "month, at the low and the high end of each figure's plausible range "
+                            "(the {count} that move it most)"),
+        "col_figure": "Figure", "col_today": "Today", "col_range": "Plausible range",
+        "col_lead_low": "Lead at the low end", "col_lead_high": "Lead at the high end",
+        "col_changes": "The answer changes",
+        "span": "{low} to {high}",
+        "flip_cell": "{direction} {value} ({mode})",
+        "above": "above", "below": "below",
+        "never": "not within its limits",
+        "range_between": "{low} to {high}", "range_spread": "±{share}% ({confidence})",
+        "confidence_sourced": "sourced", "confidence_unverified": "unverified",
+        "confidence_assumption": "assumption",
+        # the CSV export's header row
+        "csv_columns": "mode,section,item,label,basis,rate,quantity,value,unit",
+    },
+    "zh": {
+        "allowed": "{minimum} 到 {maximum} 之间",
+        "not_a_number": "{label}必须是{allowed}的数字；现在填的是 {got}。",
+        "not_finite": "{label}必须是{allowed}的有限数字；现在是 {got}。",
+        "below_minimum": "{label}不能小于 {minimum}；现在填的是 {got}。",
+        "above_maximum": "{label}不能大于 {maximum}；现在填的是 {got}。",
+        "scenario_not_an_object": "经营情况必须是一个 JSON 对象；现在是 {got}。",
+        "unknown_field": "没有 {name} 这个字段；可用的字段有：{known}。",
+        "wrong_format": "format 必须是 {expected}；现在是 {got}。",
+        "wrong_version": "这个计算器读取第 {expected} 版的经营情况；现在是 {got}。",
+        "unknown_category": "没有 {got} 这个类目；请从这些类目中选择：{known}。",
+        "overrides_not_an_object": "overrides 必须是“参数编号: 数字”形式的对象；现在是 {got}。",
+        "unknown_override": "没有编号为 {got} 的参数，所以无法改写。",
+        "with_unit": "{label}（{unit}）",
+        "a_list": "一个列表",
+        "an_object": "一个对象",
+        "too_long": "一个长得无法显示的数字",
+        "infinity": "无穷大",
+        "reason_loses": "把你的时间也算进去，没有一种模式赚钱；{best}亏得最少（每月 {profit}）。",
+        "reason_only": "只比较了{best}这一种模式（扣除工时后每月 {profit}）。",
+        "reason_most": ("把你的时间也算进去，{best}剩下的利润最多：每月 {profit}，"
+                        "比{runner}多 {gap}。"),
+        "reason_fewer_hours": ("{best}和{runner}扣除工时后的利润打平（相差不到 ¥0.01，"
+                               "每月 {profit}），"
+                               "但{best}用的工时更少（{hours}，{runner}要 {runner_hours}）。"),
+        "reason_first_listed": ("{best}和{runner}扣除工时后的利润和工时都打平（每月 {profit}，"
+                                "{hours}），按排列顺序显示前者。"),
+        "recommended_line": "推荐：{label}。",
+        "recommended_badge": "推荐",
+        "summary_caption": "各模式每月对比",
+        "per_month": "每月",
+        "units": "销量（件）", "orders": "订单数", "revenue": "收入",
+        "components_total": "各项费用", "returns": "退货损失",
+        "cogs": "货本", "profit": "利润", "margin": "利润率",
+        "effort_hours": "你的工时", "effort_cost": "工时成本",
+        "profit_after_effort": "扣除工时后的利润", "profit_per_hour": "每小时利润",
+        "break_even_units": "每月保本销量（件）",
+        "unit_units": "件", "unit_orders": "单", "unit_cny": "元",
+        "unit_share_of_revenue": "占收入比例", "unit_hours": "小时",
+        "unit_cny_per_hour": "元/小时", "unit_units_per_month": "件/月",
+        "driver_per_new_sku": "个新 SKU", "driver_per_active_sku": "个在售 SKU",
+        "driver_per_order": "单", "driver_per_month": "个月",
+        "basis_revenue_share": "收入的 {rate}",
+        "basis_per_unit": "{rate} × {units} 件",
+        "basis_per_order": "{rate} × {orders} 单",
+        "basis_per_kg": "每公斤 {rate} × {weight} 公斤 × {units} 件",
+        "basis_per_month": "每月固定",
+        "basis_per_year": "每年 {rate} ÷ 12",
+        "basis_deposit": "保证金 {rate} × 年化 {capital} ÷ 12",
+        "where_from": "{label}：数字是怎么来的",
+        "money_caption": "{label}：每月收支",
+        "item": "项目", "how": "算法", "cny_per_month": "每月金额（元）",
+        "revenue_basis": "{units} 件 × {price} 美元 × 汇率 {fx}",
+        "returns_basis": "退货 {rate} × 其中损失 {loss}",
+        "cogs_basis": "{units} 件 × {cost}",
+        "profit_basis": "收入减去以上各项",
+        "hours_caption": "{label}：你每月的工时",
+        "task": "工作", "hours": "小时",
+        "task_basis": "你承担 {share} × {hours} 小时 × {quantity} {driver}",
+        "valued": "按每小时 {rate} 折算：{cost}",
+        "hours_suffix": " 小时",
+        "platform_margin": "平台差价（不算你的成本）",
+        "working_capital_cost": "资金占用成本", "write_offs": "滞销报损",
+        "cash_needed": "第一笔回款前要垫的资金",
+        "payback_months": "几个月回本",
+        "unit_months": "个月", "months_suffix": " 个月",
+        "revenue_basis_supply": "{units} 件 × 供货价 {price}",
+        "capital_basis": "（备货 {stock} + 未回款 {receivable}）× 年化 {rate} ÷ 12",
+        "write_off_basis": "{share} 的货卖不掉",
+        "cash_caption": "{label}：第一笔回款前要垫的资金",
+        "cny": "元",
+        "paid_ahead": "保证金和年费", "paid_ahead_basis": "开卖前一次付清",
+        "stock_value": "提前备货", "stock_basis": "{days} 天销量的货，按成本计",
+        "first_costs": "回款前的垫付",
+        "first_costs_basis": "{days} 天的货本和随销量发生的费用（每月 {running}）",
+        "cash_needed_short": "要垫的资金", "cash_basis": "以上各项合计",
+        "pays_more": "如果{subject}{moved} {value}，{new}会比{current}更赚钱。",
+        "tie_wins": ("如果{subject}{moved} {value}，{new}和{current}赚得一样多（相差不到 "
+                     "¥0.01），但工时更少。"),
+        "rose_above": "升到", "fell_below": "降到",
+        "only_mode": "只比较了{best}这一种模式。",
+        "holds": "{count} 个参数和填写项逐一在合理区间内变动，推荐结果始终是{best}。",
+        "depends": ("按现在的数字推荐{best}，但结果取决于{names}：其中任何一项单独在合理区间内"
+                    "变动，都可能改变推荐。"),
+        "and_more": "{names}等另外 {more} 项",
+        "list_separator": "、",
+        "pending": "正在计算什么会改变推荐结果…",
+        "flips_intro": "离现在最近、会改变推荐结果的变化：",
+        "tornado": "每个数字对领先额的影响（图和表）",
+        "tornado_caption": ("{best}领先第二名的金额（扣除工时后的每月利润），在每个数字合理"
+                            "区间的低端和高端各是多少（影响最大的 {count} 项）"),
+        "col_figure": "数字", "col_today": "现在", "col_range": "合理区间",
+        "col_lead_low": "低端时的领先额", "col_lead_high": "高端时的领先额",
+        "col_changes": "推荐改变的位置",
+        "span": "{low} 至 {high}",
+        "flip_cell": "{direction} {value}（{mode}）",
+        "above": "高于", "below": "低于",
+        "never": "在上下限内不会改变",
+        "range_between": "{low} 至 {high}", "range_spread": "±{share}%（{confidence}）",
+        "confidence_sourced": "有出处", "confidence_unverified": "未核实",
+        "confidence_assumption": "本站假设",
+        "csv_columns": "模式,部分,项目,名称,计费方式,费率,数量,数值,单位",
+    },
+}
+
+
+def check_language(language: str) -> str:
+    """`language` when the calculators speak it; a ValueError naming the choices otherwise."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of: {', '.join(LANGUAGES)}")
+    return language
+
+
+def say(language: str, key: str, **values: object) -> str:
+    """The words for `key` in `language`, filled in."""
+    return WORDS[check_language(language)][key].format(**values)
+
+
+def localized(text: object, language: str) -> str:
+    """Bundle prose in `language`: one text for every language, or ``{"en": ..., "zh": ...}``."""
+    if isinstance(text, dict):
+        return text[language]
+    return str(text)
