@@ -160,10 +160,7 @@ def _range(param: dict, raw: object, path: str, pid: str, limits: tuple[float, f
     before = len(problems)
     low = check_number(span.get("low"), f"{where}.low", f"{pid} range low", lo, hi, problems)
     high = check_number(span.get("high"), f"{where}.high", f"{pid} range high", lo, hi, problems)
-    reason = span.get("reason")
-    if reason is not None and not (isinstance(reason, str) and reason):
-        message = f"reason must be non-empty text; got {describe(reason)}."
-        problems.append(Problem(f"{where}.reason", "not_text", message))
+    reason = _text(span, "reason", where, problems) if "reason" in span else None
     if len(problems) > before or low is None or high is None:
         return None
     values = [raw]
