@@ -72,5 +72,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_post_build(self, config):
         if self.config.calculators:
             from generator.browser_assets import write_assets
+            from generator.service_worker import write_service_worker
 
             write_assets(Path(config.site_dir), self.bundle, config)
+            # Last: its version is a hash of everything written before it.
+            write_service_worker(config.site_dir)

@@ -81,6 +81,7 @@ class SiteServer:
         self.root = root
         self.extra_files = extra_files or {}  # path -> body, e.g. the benchmark's bare page
         self.csp: str | None = None  # a policy; '{hashes}' in it is replaced per HTML page
+        self.cache_headers = True  # False: no Cache-Control at all, like a plain static host
         self.requests: list[str] = []
         self.sent: list[tuple[str, int]] = []  # (path, response body bytes)
         self._lock = threading.Lock()
@@ -141,7 +142,8 @@ class _Handler(SimpleHTTPRequestHandler):
             kind = "text/javascript" if path.endswith(".js") else "text/html; charset=utf-8"
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-cache")
+            if self.site.cache_headers:
+                self.send_header("Cache-Control", "no-cache")
             self._send_csp(body)
             self.end_headers()
             self.wfile.write(body)
@@ -155,7 +157,10 @@ class _Handler(SimpleHTTPRequestHandler):
         self.site.count(self.path, source.tell() - start)
 
     def end_headers(self) -> None:
-        if not self._headers_buffer_has(b"Cache-Control"):
+        if not self.site.cache_headers:
+            if not self._headers_buffer_has(b"Content-Security-Policy"):
+                self._send_csp(b"")
+        elif not self._headers_buffer_has(b"Cache-Control"):
             immutable = IMMUTABLE.search(self.path.split("?", 1)[0])
             self.send_header("Cache-Control",
                              "public, max-age=31536000, immutable" if immutable else "no-cache")
