@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.bundle import build_bundle
+from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.load import load_data
 from generator.reference import UnknownMarker, fill_markers
@@ -25,6 +26,11 @@ class ModesPluginConfig(Config):
 
 
 class ModesPlugin(BasePlugin[ModesPluginConfig]):
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
+        # policy would block it. Built sites (build, gh-deploy) get the policy.
+        self.command = command
+
     def on_config(self, config):
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         self.edit_paths: dict[str, str] = {}
@@ -70,10 +76,15 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return server
 
     def on_post_build(self, config):
+        site = Path(config.site_dir)
         if self.config.calculators:
             from generator.browser_assets import write_assets
+
+            write_assets(site, self.bundle, config)
+        if getattr(self, "command", "build") != "serve":
+            write_csp(site)
+        if self.config.calculators:
             from generator.service_worker import write_service_worker
 
-            write_assets(Path(config.site_dir), self.bundle, config)
-            # Last: its version is a hash of everything written before it.
-            write_service_worker(config.site_dir)
+            # Last: its version is a hash of everything written before it, the pages' CSP included.
+            write_service_worker(site)
