@@ -49,6 +49,7 @@ test: system-deps $(STAMP) node_modules/.package-lock.json
 
 bench: system-deps $(STAMP) node_modules/.package-lock.json
 	$(PY) benchmarks/calculator_load.py
+	$(PY) benchmarks/build_speed.py
 
 # Everything make and the tests create, .venv and node_modules included: the next make starts
 # from scratch (see the README).
