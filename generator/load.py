@@ -18,6 +18,7 @@ from generator.model import (
     Component,
     Fact,
     Figure,
+    GlossaryTerm,
     GuidePage,
     Item,
     Mode,
@@ -43,6 +44,7 @@ SINGLE_FILES = {
     "categories.yml": "categories.schema.json",
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
+    "glossary.yml": "glossary.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
 PAGE_SCHEMA = "page.schema.json"
@@ -58,12 +60,18 @@ def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem
     """The parsed file, valid or not (its problems added to `problems`); None if unreadable."""
     display = f"{data_dir.name}/{relative}"
     path = data_dir / relative
-    if not path.is_file():
-        problems.append(DataProblem(display, 1, 1, "", "file is missing"))
+    if not path.is_file():  # a folder or a device is not read: it could be endless
+        message = "is not a regular file" if path.exists() else "file is missing"
+        problems.append(DataProblem(display, 1, 1, "", message))
         return None
-    with path.open("rb") as handle:  # read no more than the limit, however large the file
-        head = handle.read(MAX_FILE_BYTES + 1)
-        text, found = decode_data_file(head, display, size=path.stat().st_size)
+    try:
+        with path.open("rb") as handle:  # read no more than the limit, however large the file
+            head = handle.read(MAX_FILE_BYTES + 1)
+            size = path.stat().st_size
+    except OSError as error:  # no permission to read, say
+        problems.append(DataProblem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
+        return None
+    text, found = decode_data_file(head, display, size=size)
     if text is None:
         problems += found
         return None
@@ -103,6 +111,11 @@ class _Builder:
     def task(self, raw: dict) -> Task:
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
                     raw["driver"], self.figure(raw["hours"]))
+
+    def glossary_term(self, raw: dict) -> GlossaryTerm:
+        source = self.sources[raw["source"]] if "source" in raw else None
+        return GlossaryTerm(raw["id"], raw["term"], tuple(raw.get("also", ())), raw["english"],
+                            Text.from_data(raw["definition"]), source)
 
     def mode(self, raw: dict, relative: str, task_ids: list[str]) -> Mode:
         tasks = raw["responsibilities"]["tasks"]
@@ -231,4 +244,5 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         modes=tuple(builder.mode(doc.data, relative, task_ids)
                     for relative, doc in mode_docs.items()),
         pages={name: builder.page(doc.data, name) for name, doc in page_docs.items()},
+        glossary=tuple(builder.glossary_term(t) for t in docs["glossary.yml"].data["terms"]),
     )
