@@ -127,7 +127,9 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
     def on_post_build(self, config):
         site = Path(config.site_dir)
-        if self.config.calculators and not self._is_translation():
+        # Decided now: the translations' builds below may reuse this plugin instance.
+        ships_runtime = self.config.calculators and not self._is_translation()
+        if ships_runtime:
             from generator.browser_assets import write_assets
 
             write_assets(site, self.bundle, config)
@@ -135,7 +137,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             write_csp(site)
         for language, path in self.config.translations.items():
             self._build_translation(language, self.config_dir / path, config)
-        if self.config.calculators and not self._is_translation():
+        if ships_runtime:
             from generator.service_worker import write_service_worker
 
             # Last, after the translations: its version is a hash of everything written before
