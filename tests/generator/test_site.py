@@ -121,13 +121,17 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(tmp_path):
          f"127.0.0.1:{port}"],
         cwd=REPO, env=MKDOCS_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/modes/fully-managed/"
+    chinese = f"http://127.0.0.1:{port}/zh/modes/fully-managed/"
     try:
         page = _wait_for(lambda: _get(url), lambda page: "Warehouse handling" in page)
         assert "Bonded warehouse handling" not in page
+        assert "仓内操作费" in _wait_for(lambda: _get(chinese), lambda page: "仓内操作费" in page)
         mode = data / "modes" / "fully-managed.yml"
         mode.write_text(mode.read_text("utf-8").replace(
-            "en: Warehouse handling", "en: Bonded warehouse handling"), "utf-8")
+            "en: Warehouse handling", "en: Bonded warehouse handling").replace(
+            "zh: 仓内操作费", "zh: 保税仓操作费"), "utf-8")
         _wait_for(lambda: _get(url), lambda page: "Bonded warehouse handling" in page)
+        _wait_for(lambda: _get(chinese), lambda page: "保税仓操作费" in page)  # both editions
     finally:
         server.terminate()
         server.wait(timeout=10)
