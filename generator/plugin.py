@@ -86,7 +86,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.calculator_html import render_calculator
 
             def calculator(modes: list[str]) -> str:
-                return render_calculator(self.bundle, modes=modes, page_url="")
+                return render_calculator(self.bundle, modes=modes, page_url="",
+                                         language=self.config.language)
 
         for page in render_pages(self.site, calculator, language=self.config.language):
             files.append(File.generated(config, page.path, content=page.markdown))
@@ -96,7 +97,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         try:
             language = self.config.language
-            return fill_markers(markdown, build_bundle(self.site, language), language)
+            return fill_markers(markdown, self.bundle, language)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 

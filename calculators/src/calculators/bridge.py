@@ -49,19 +49,21 @@ class Session:
         return scenario
 
     def handle(self, request_json: str) -> str:
-        """``{"raw", "overrides", "modes"}`` in; ``{"ok": true, "json", "html", "csv"}`` or
-        ``{"ok": false, "problems": [...]}`` out, both as JSON text."""
+        """``{"raw", "overrides", "modes", "language"}`` in; ``{"ok": true, "json", "html",
+        "csv"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text, in the request's
+        language (English when it names none)."""
         request = json.loads(request_json)
+        language = request.get("language", "en")
         scenario = self.scenario(request["raw"], request["overrides"])
         try:
-            result = evaluate(scenario, self.parameters)
+            result = evaluate(scenario, self.parameters, language)
         except InvalidInput as error:
             return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"])),
-            "csv": to_csv(result),
+            "html": single_block(render_html(result, modes=request["modes"], language=language)),
+            "csv": to_csv(result, language),
         })
 
 

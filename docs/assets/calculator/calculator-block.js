@@ -8,7 +8,7 @@
 // other values are marked as such, and never exported.
 
 import { copyLink, download } from "./export.js";
-import { messages } from "./messages.js";
+import { language, messages } from "./messages.js";
 import { request, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
 import { siteUrl } from "./site-url.js";
@@ -113,7 +113,7 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    request(this, { raw, overrides, modes: this.modes });
+    request(this, { raw, overrides, modes: this.modes, language });
   }
 
   onResult(answer) {
