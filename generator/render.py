@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.citations import cited_on, last_data_review
+from generator.citations import cited_on, last_data_review, page_last_reviewed
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import LANGUAGES, Text, in_language
@@ -189,7 +189,8 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     pages.append(Page("glossary.md", render("glossary.md.j2"), "data/glossary.yml"))
     for page in site.pages.values():
         pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
-                                                    review=data_review(site)),
+                                                    review=data_review(site),
+                                                    reviewed=page_last_reviewed(page.sections)),
                           f"data/pages/{page.name}.yml"))
     pages.append(Page("sources.md", render("sources.md.j2", citations=cited_on(site)),
                       "data/sources.yml"))
