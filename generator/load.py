@@ -88,7 +88,9 @@ class _Builder:
             if source is None:
                 self.problems.append(document.problem(
                     (*path, "source"), f"unknown source '{raw['source']}': add it to sources.yml"))
-        return Provenance(raw["checked"], raw["confidence"], source, raw.get("note"))
+        line, _ = document.where((*path, "checked"))
+        return Provenance(raw["checked"], raw["confidence"], source, raw.get("note"),
+                          f"{document.file}:{line}")
 
     def figure(self, document: YamlDocument, path: tuple, raw: dict) -> Figure:
         value = raw["value"]

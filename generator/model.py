@@ -29,6 +29,7 @@ class Provenance:
     confidence: str
     source: Source | None = None
     note: str | None = None
+    where: str = ""  # file:line of the `checked` date, for freshness warnings
 
 
 @dataclass(frozen=True)

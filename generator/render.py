@@ -15,7 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.model import CategoryValues, Figure, SiteData
+from generator.freshness import last_reviewed
+from generator.model import MODE_ORDER, CategoryValues, Figure, SiteData, mode_slug
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -92,6 +93,7 @@ def environment() -> Environment:
         number=format_number,
         figure_value=_figure_value,
         percent=_percent,
+        last_reviewed=last_reviewed,
     )
     env.globals.update(
         WHO_LABELS=WHO_LABELS,
@@ -103,11 +105,22 @@ def environment() -> Environment:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its place in the site, its Markdown, the data file it comes from."""
+    """A generated page: its place in the site, its Markdown, the data files its facts come from
+    (the first is the one its Edit button opens)."""
 
     path: str
     markdown: str
-    edit_path: str
+    data_files: tuple[str, ...]
+
+    @property
+    def edit_path(self) -> str:
+        return self.data_files[0]
+
+
+def generated_paths() -> list[str]:
+    """The pages `render_pages` writes, known without reading data/ (for error pages)."""
+    return [f"modes/{mode_slug(mode_id)}.md" for mode_id in MODE_ORDER] + [
+        "compare.md", "calculator.md", "sources.md"]
 
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> list[Page]:
@@ -122,11 +135,14 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
         text = env.get_template(template).render(**common, **context)
         return _EXTRA_BLANK_LINES.sub("\n\n", text)
 
+    mode_files = tuple(mode.file for mode in site.modes)
     pages = [
-        Page(f"modes/{mode.slug}.md", render("mode.md.j2", mode=mode), mode.file)
+        Page(f"modes/{mode.slug}.md", render("mode.md.j2", mode=mode),
+             (mode.file, "data/tasks.yml"))
         for mode in site.modes
     ]
-    pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
-    pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
-    pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
+    pages.append(Page("compare.md", render("compare.md.j2"), (*mode_files, "data/tasks.yml")))
+    pages.append(Page("calculator.md", render("calculator.md.j2"),
+                      (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
+    pages.append(Page("sources.md", render("sources.md.j2"), ("data/sources.yml",)))
     return pages
