@@ -19,7 +19,7 @@ def _source(provenance: Provenance) -> dict | None:
     source = provenance.source
     if source is None:
         return None
-    return {"id": source.id, "title": source.title, "url": source.url}
+    return {"id": source.id, "title": source.title.en, "url": source.url}
 
 
 def _value(value: float | CategoryValues) -> float | dict:
@@ -32,8 +32,8 @@ def _param(param_id: str, label: str, figure: Figure) -> dict:
     provenance = figure.provenance
     return {
         "id": param_id,
-        "label": figure.label or label,
-        "unit": figure.unit,
+        "label": figure.label.en if figure.label else label,
+        "unit": figure.unit.en,
         "value": _value(figure.value),
         "source": _source(provenance),
         "checked": provenance.checked,
@@ -44,8 +44,8 @@ def _param(param_id: str, label: str, figure: Figure) -> dict:
 def build_bundle(site: SiteData) -> dict:
     """The parameter bundle as plain JSON-ready data."""
     tasks = [
-        {"id": task.id, "label": task.label, "driver": task.driver,
-         "hours": _param(f"task.{task.id}.hours", f"{task.label}: hours", task.hours)}
+        {"id": task.id, "label": task.label.en, "driver": task.driver,
+         "hours": _param(f"task.{task.id}.hours", f"{task.label.en}: hours", task.hours)}
         for task in site.tasks
     ]
     modes = []
@@ -53,20 +53,20 @@ def build_bundle(site: SiteData) -> dict:
         shares_provenance = mode.responsibilities_provenance
         modes.append({
             "id": mode.id,
-            "label": mode.name,
+            "label": mode.name.en,
             "demand_multiplier": _param(
                 f"{mode.id}.demand_multiplier", "Demand multiplier", mode.demand_multiplier),
             "return_loss_share": _param(
                 f"{mode.id}.return_loss_share", "Return loss share", mode.return_loss_share),
             "components": [
-                {**_param(f"{mode.id}.{c.id}", c.label, c.figure), "kind": c.kind,
+                {**_param(f"{mode.id}.{c.id}", c.label.en, c.figure), "kind": c.kind,
                  "basis": c.basis}
                 for c in mode.costs
             ],
             "task_shares": {
                 task.id: {
                     "id": f"{mode.id}.share.{task.id}",
-                    "label": f"{task.label}: merchant's share ({mode.name})",
+                    "label": f"{task.label.en}: merchant's share ({mode.name.en})",
                     "unit": SHARE_UNIT,
                     "value": mode.responsibilities[task.id].merchant_share,
                     "source": _source(shares_provenance),
@@ -80,7 +80,7 @@ def build_bundle(site: SiteData) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "currency": "CNY",
-        "categories": [{"id": c.id, "label": c.label} for c in site.categories],
+        "categories": [{"id": c.id, "label": c.label.en} for c in site.categories],
         "default_category": site.default_category,
         "capital_cost_rate": _param(
             "capital_cost_rate", "Cost of capital", site.capital_cost_rate),

@@ -26,6 +26,7 @@ from generator.model import (
     mode_slug,
 )
 from generator.schemas import SCHEMA_DIR, validate_document
+from generator.text import Text
 from generator.yaml_source import YamlDocument, read_yaml
 
 # data file (relative to data/) -> its schema, in the order they are read.
@@ -89,7 +90,7 @@ class _Builder:
                 self.problems.append(document.problem(
                     (*path, "source"), f"unknown source '{raw['source']}': add it to sources.yml"))
         line, _ = document.where((*path, "checked"))
-        return Provenance(raw["checked"], raw["confidence"], source, raw.get("note"),
+        return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"),
                           f"{document.file}:{line}")
 
     def figure(self, document: YamlDocument, path: tuple, raw: dict) -> Figure:
@@ -101,11 +102,13 @@ class _Builder:
                         (*path, "value", "by_category", category),
                         f"unknown category '{category}': add it to categories.yml"))
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
-        return Figure(value, raw["unit"], self.provenance(document, path, raw), raw.get("label"))
+        return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path, raw),
+                      _optional_text(raw, "label"))
 
     def task(self, document: YamlDocument, index: int, raw: dict) -> Task:
         hours = self.figure(document, ("tasks", index, "hours"), raw["hours"])
-        return Task(raw["id"], raw["label"], raw["description"], raw["driver"], hours)
+        return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
+                    raw["driver"], hours)
 
     def mode(self, document: YamlDocument, relative: str, task_ids: list[str] | None) -> Mode:
         raw = document.data
@@ -132,10 +135,11 @@ class _Builder:
         return Mode(
             id=raw["id"],
             file=f"data/{relative}",
-            name=raw["name"],
-            tagline=raw["tagline"],
-            summary=raw["summary"],
-            steps=tuple(Step(s["id"], s["title"], s["text"]) for s in raw["steps"]),
+            name=Text.from_data(raw["name"]),
+            tagline=Text.from_data(raw["tagline"]),
+            summary=Text.from_data(raw["summary"]),
+            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]))
+                        for s in raw["steps"]),
             advantages=_items(raw["advantages"]),
             drawbacks=_items(raw["drawbacks"]),
             suits=_items(raw["suits"]),
@@ -153,15 +157,24 @@ class _Builder:
             return_loss_share=self.figure(
                 document, ("return_loss_share",), raw["return_loss_share"]),
             costs=tuple(
-                Component(c["id"], c["label"], c["kind"], c["basis"],
+                Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
                           self.figure(document, ("costs", i), c))
                 for i, c in enumerate(raw["costs"])
             ),
         )
 
 
+def _optional_text(raw: dict, key: str) -> Text | None:
+    return Text.from_data(raw[key]) if key in raw else None
+
+
+def _source(raw: dict) -> Source:
+    return Source(raw["id"], Text.from_data(raw["title"]), Text.from_data(raw["publisher"]),
+                  raw["grade"], raw.get("url"), raw.get("published"), _optional_text(raw, "note"))
+
+
 def _items(raw: list[dict]) -> tuple[Item, ...]:
-    return tuple(Item(item["id"], item["text"]) for item in raw)
+    return tuple(Item(item["id"], Text.from_data(item["text"])) for item in raw)
 
 
 def load_data(data_dir: Path | str) -> SiteData:
@@ -188,7 +201,7 @@ def load_data(data_dir: Path | str) -> SiteData:
     sources_doc = docs["sources.yml"]
     if sources_doc:
         builder.unique_ids(sources_doc, ("sources",), sources_doc.data["sources"])
-        builder.sources = {s["id"]: Source(**s) for s in sources_doc.data["sources"]}
+        builder.sources = {s["id"]: _source(s) for s in sources_doc.data["sources"]}
 
     categories_doc = docs["categories.yml"]
     raw_categories = categories_doc.data["categories"] if categories_doc else []
@@ -219,7 +232,7 @@ def load_data(data_dir: Path | str) -> SiteData:
         raise DataErrors(problems)
     return SiteData(
         sources=builder.sources,
-        categories=tuple(Category(c["id"], c["label"]) for c in raw_categories),
+        categories=tuple(Category(c["id"], Text.from_data(c["label"])) for c in raw_categories),
         default_category=default_category,
         capital_cost_rate=capital_cost_rate,
         tasks=tasks,

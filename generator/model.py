@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.text import Text
+
 MODE_ORDER = ("fully_managed", "semi_managed", "self_operated")
 
 
@@ -15,12 +17,12 @@ def mode_slug(mode_id: str) -> str:
 @dataclass(frozen=True)
 class Source:
     id: str
-    title: str
-    publisher: str
+    title: Text
+    publisher: Text
     grade: str
     url: str | None = None
     published: str | None = None
-    note: str | None = None
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Provenance:
     checked: str
     confidence: str
     source: Source | None = None
-    note: str | None = None
+    note: Text | None = None
     where: str = ""  # file:line of the `checked` date, for freshness warnings
 
 
@@ -41,22 +43,22 @@ class CategoryValues:
 @dataclass(frozen=True)
 class Figure:
     value: float | CategoryValues
-    unit: str
+    unit: Text
     provenance: Provenance
-    label: str | None = None
+    label: Text | None = None
 
 
 @dataclass(frozen=True)
 class Category:
     id: str
-    label: str
+    label: Text
 
 
 @dataclass(frozen=True)
 class Task:
     id: str
-    label: str
-    description: str
+    label: Text
+    description: Text
     driver: str
     hours: Figure
 
@@ -75,7 +77,7 @@ class Responsibility:
 @dataclass(frozen=True)
 class Component:
     id: str
-    label: str
+    label: Text
     kind: str
     basis: str
     figure: Figure
@@ -84,23 +86,23 @@ class Component:
 @dataclass(frozen=True)
 class Item:
     id: str
-    text: str
+    text: Text
 
 
 @dataclass(frozen=True)
 class Step:
     id: str
-    title: str
-    text: str
+    title: Text
+    text: Text
 
 
 @dataclass(frozen=True)
 class Mode:
     id: str
     file: str
-    name: str
-    tagline: str
-    summary: str  # Markdown
+    name: Text
+    tagline: Text
+    summary: Text  # Markdown
     steps: tuple[Step, ...]
     advantages: tuple[Item, ...]
     drawbacks: tuple[Item, ...]

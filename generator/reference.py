@@ -92,6 +92,10 @@ def data_reference(bundle: dict) -> str:
         _field_rows(schema, "", rows, common, set())
         out.append(f"### `{data_file}`\n\n{md_text(schema['description'])} "
                    f"Schema: `data/schemas/{schema_name}`.\n\n" + "\n".join(rows))
+    texts = common["$defs"]
+    out.insert(0, "### Text in two languages\n\n"
+               f"- Plain text: {md_text(texts['plain']['description'])}\n"
+               f"- Markdown text: {md_text(texts['markdown']['description'])}")
     provenance = common["$defs"]["provenance"]
     rows = ["| Field | Meaning |", "| --- | --- |"]
     for name, field in provenance["properties"].items():

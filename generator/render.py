@@ -18,6 +18,7 @@ from markupsafe import Markup
 from generator.freshness import last_reviewed
 from generator.model import MODE_ORDER, CategoryValues, Figure, SiteData, mode_slug
 from generator.safe_text import head_text, html_text, markdown_block, md_text
+from generator.text import in_language
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
@@ -55,14 +56,15 @@ def format_number(value: float) -> Markup:
     return Markup(text)
 
 
-def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False) -> Markup:
+def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False,
+                  language: str = "en") -> Markup:
     """A figure's value, per category where it varies, with category names as readers see them."""
     def show(number: float) -> Markup:
         return _percent(number) if as_percent else format_number(number)
 
     value = figure.value
     if isinstance(value, CategoryValues):
-        labels = {category.id: category.label for category in site.categories}
+        labels = {category.id: category.label[language] for category in site.categories}
         parts = [f"{show(value.default)} (default)"]
         parts += [f"{show(v)} ({md_text(labels[k])})" for k, v in value.by_category.items()]
         return Markup(", ".join(parts))
@@ -74,7 +76,11 @@ def _percent(share: float) -> Markup:
     return Markup(f"{format_number(share * 100)}%")
 
 
-def environment() -> Environment:
+def environment(language: str = "en") -> Environment:
+    """Templates for one language: the text filters print a data field in `language`."""
+    def localized(function):
+        return lambda value, *args: function(in_language(value, language), *args)
+
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -85,13 +91,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        md_text=md_text,
-        html_text=html_text,
-        markdown=markdown_block,
+        md_text=localized(md_text),
+        html_text=localized(html_text),
+        markdown=localized(markdown_block),
         # A double-quoted string, valid YAML front matter and a valid tab title.
-        head=lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False)),
+        head=localized(lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False))),
         number=format_number,
-        figure_value=_figure_value,
+        figure_value=lambda figure, site, as_percent=False: _figure_value(
+            figure, site, as_percent, language),
         percent=_percent,
         last_reviewed=last_reviewed,
     )

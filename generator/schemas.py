@@ -15,6 +15,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
 from generator.errors import DataProblem
+from generator.text import LANGUAGE_NAMES, LANGUAGES
 from generator.yaml_source import YamlDocument
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
@@ -70,7 +71,31 @@ def _unknown_fields(error: ValidationError, registry: Registry) -> list[str]:
     return sorted(key for key in error.instance if key not in declared)
 
 
+def _is_text(schema: object) -> bool:
+    """The bilingual `plain` or `markdown` text object of common.schema.json."""
+    return isinstance(schema, dict) and schema.get("required") == list(LANGUAGES)
+
+
+def _text_message(error: ValidationError) -> str | None:
+    """Say what a translator must do, rather than JSON Schema's words."""
+    if error.validator == "required" and _is_text(error.schema) \
+            and isinstance(error.instance, dict):
+        missing = [lang for lang in LANGUAGES if lang not in error.instance]
+        return " and ".join(f"the {LANGUAGE_NAMES[lang]} text ('{lang}') is missing"
+                            for lang in missing) + ": every prose field gives en and zh"
+    if error.validator == "type" and _is_text(error.schema) and isinstance(error.instance, str):
+        return "give this text in both languages, as {en: ..., zh: ...}"
+    last = error.absolute_path[-1] if error.absolute_path else None
+    if error.validator in ("minLength", "pattern") and last in LANGUAGES \
+            and isinstance(error.instance, str) and not error.instance.strip():
+        return f"the {LANGUAGE_NAMES[last]} text ('{last}') is empty"
+    return None
+
+
 def _message(error: ValidationError) -> str:
+    text = _text_message(error)
+    if text:
+        return text
     if error.validator == "required" and "source" in error.validator_value \
             and isinstance(error.instance, dict) and "confidence" in error.instance:
         return (f"a figure marked '{error.instance['confidence']}' needs a 'source' "

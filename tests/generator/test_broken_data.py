@@ -24,16 +24,22 @@ EXPECTED = {
                     "but got ':' (while parsing a flow sequence)",
     "duplicate-key": "data/categories.yml:8:12: categories[1].label: "
                      "duplicate key 'label' (first defined on line 7)",
-    "wrong-type": "data/modes/semi-managed.yml:40:10: demand_multiplier.value: "
+    "wrong-type": "data/modes/semi-managed.yml:42:10: demand_multiplier.value: "
                   "'lots' is not of type 'number'",
-    "out-of-range-rate": "data/modes/self-operated.yml:56:16: costs[0].value.default: "
+    "out-of-range-rate": "data/modes/self-operated.yml:58:16: costs[0].value.default: "
                          "8 is greater than the maximum of 1",
-    "unknown-reference": "data/modes/fully-managed.yml:31:14: responsibilities.tasks.packing: "
+    "unknown-reference": "data/modes/fully-managed.yml:33:14: responsibilities.tasks.packing: "
                          "unknown task 'packing': tasks are defined in tasks.yml",
     "missing-source": "data/tasks.yml:8:7: tasks[0].hours: a figure marked 'unverified' needs "
                       "a 'source' (an id from sources.yml), or mark it 'assumption'",
-    "bad-boolean": "data/sources.yml:13:11: sources[1].note: 'NO' is a YAML 1.1 boolean; "
+    "bad-boolean": "data/sources.yml:14:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
                    "write true or false, or quote it (\"NO\") if you mean the text",
+    "missing-translation": "data/tasks.yml:4:12: tasks[0].label: the Chinese text ('zh') is "
+                           "missing: every prose field gives en and zh",
+    "empty-translation": "data/categories.yml:7:30: categories[1].label.zh: "
+                         "the Chinese text ('zh') is empty",
+    "one-language": "data/model.yml:3:10: capital_cost_rate.label: "
+                    "give this text in both languages, as {en: ..., zh: ...}",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, source, unit, value)",
 }

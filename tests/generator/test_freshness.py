@@ -46,13 +46,13 @@ def test_a_mode_was_last_reviewed_on_its_newest_checked_date():
 def test_an_old_figure_warns_without_failing_the_strict_build(golden_copy, tmp_path):
     mode = golden_copy / "modes" / "semi-managed.yml"
     lines = mode.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert lines[27] == '  checked: "2026-01-03"\n'
-    lines[27] = '  checked: "2019-05-06"\n'
+    first = lines.index('  checked: "2026-01-03"\n')  # the responsibilities' date
+    lines[first] = '  checked: "2019-05-06"\n'
     mode.write_text("".join(lines), encoding="utf-8")
     build = build_site(tmp_path, golden_copy, calculators=False)
     assert build.returncode == 0, build.stderr
     assert "WARNING -  1 figures were checked more than 12 months ago" in build.stderr
-    assert "\n  data/modes/semi-managed.yml:28: responsibilities: checked 2019-05-06\n" \
+    assert f"\n  data/modes/semi-managed.yml:{first + 1}: responsibilities: checked 2019-05-06\n" \
         in build.stderr
     page = (tmp_path / "site" / "modes" / "semi-managed" / "index.html").read_text("utf-8")
     assert "<p>Data last reviewed: 2026-01-04.</p>" in page

@@ -25,7 +25,8 @@ TEXT_FIELDS = {"name", "tagline", "summary", "title", "text", "label", "descript
 def poison(value):
     """Append the payload to every contributor text field, wherever it is."""
     if isinstance(value, dict):
-        return {k: (v + PAYLOAD if k in TEXT_FIELDS and isinstance(v, str) else poison(v))
+        return {k: ({lang: text + PAYLOAD for lang, text in v.items()}
+                    if k in TEXT_FIELDS and isinstance(v, dict) and "en" in v else poison(v))
                 for k, v in value.items()}
     if isinstance(value, list):
         return [poison(item) for item in value]

@@ -156,7 +156,7 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(tmp_path):
         assert "Bonded warehouse handling" not in page
         mode = data / "modes" / "fully-managed.yml"
         mode.write_text(mode.read_text("utf-8").replace(
-            "label: Warehouse handling", "label: Bonded warehouse handling"), "utf-8")
+            "en: Warehouse handling", "en: Bonded warehouse handling"), "utf-8")
         _wait_for(lambda: _get(url), lambda page: "Bonded warehouse handling" in page)
     finally:
         server.terminate()

@@ -1,0 +1,36 @@
+// The scenario in the page's URL: only values that differ from the defaults, so a shared link
+// reopens the same numbers. Parameter overrides use the "o." prefix:
+// ?units_per_month=800&o.self_operated.commission=0.1
+
+const OVERRIDE_PREFIX = "o.";
+const OVERRIDE_FIELD = "overrides."; // form field names of overrides: overrides.<parameter id>
+
+// Fills the form from the URL; returns whether any value came from it.
+export function applyUrl(form) {
+  const params = new URLSearchParams(location.search);
+  let applied = false;
+  for (const [key, value] of params) {
+    const name = key.startsWith(OVERRIDE_PREFIX) ? `${OVERRIDE_FIELD}${key.slice(OVERRIDE_PREFIX.length)}` : key;
+    const field = form.elements.namedItem(name);
+    if (field && "value" in field) {
+      field.value = value;
+      applied = true;
+    }
+  }
+  return applied;
+}
+
+// Writes the form's non-default values into the URL, in place (no history entry).
+export function writeUrl(form) {
+  const params = new URLSearchParams(location.search);
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const isOverride = field.name.startsWith(OVERRIDE_FIELD);
+    const key = isOverride ? OVERRIDE_PREFIX + field.name.slice(OVERRIDE_FIELD.length) : field.name;
+    const isDefault = isOverride ? field.value.trim() === "" : field.value === field.dataset.default;
+    if (isDefault) params.delete(key);
+    else params.set(key, field.value);
+  }
+  const query = params.toString();
+  history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+}
