@@ -11,41 +11,21 @@ from __future__ import annotations
 import filecmp
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import libfaketime
 import pytest
-from conftest import REPO
-from site_build import MKDOCS_ENV
+from project_copy import COMMIT_DATE, project_copy
 
-COMMIT_DATE = "2026-01-02T03:04:05+00:00"
 FAKETIME_LIBRARY = Path(libfaketime.__file__).parent / "vendor/libfaketime/src/libfaketime.so.1"
 GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 
-def checkout(folder: Path) -> Path:
-    """A copy of the project's files (as git sees them) committed on COMMIT_DATE."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO, capture_output=True, check=True).stdout.decode().split("\0")
-    for name in filter(None, listed):
-        if (REPO / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPO / name, folder / name)
-    (folder / "node_modules").symlink_to(REPO / "node_modules")
-    env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE,
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "build me"]):
-        subprocess.run(["git", *command], cwd=folder, env=env, check=True)
-    return folder
-
-
 def build(project: Path, engine: str = "mkdocs", days_later: int = 0) -> Path:
-    env = {key: value for key, value in MKDOCS_ENV.items() if key != "SOURCE_DATE_EPOCH"}
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     env |= {"SITE_URL": "https://example.github.io/guide/",
             "REPO_URL": "https://github.com/example/guide"}  # a deploy's build, sitemap and all
     if days_later:
@@ -77,7 +57,7 @@ def differences(left: Path, right: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def first(tmp_path_factory) -> Path:
-    return checkout(tmp_path_factory.mktemp("first") / "guide")
+    return project_copy(tmp_path_factory.mktemp("first") / "guide")
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +75,7 @@ def test_the_clock_is_really_moved():
 
 
 def test_two_builds_of_one_commit_are_byte_identical(first_site, tmp_path):
-    second = checkout(tmp_path / "elsewhere" / "another-name")
+    second = project_copy(tmp_path / "elsewhere" / "another-name")
     assert differences(first_site, build(second, days_later=400)) == []
 
 
