@@ -182,7 +182,7 @@ def _require_npm_package(package: str) -> Path:
             f"{directory} is missing: the calculators need the npm package '{package}'. "
             f"Run `npm ci` in {PROJECT_ROOT}."
         )
-    return directory.resolve()  # Pyodide's file system under Node cannot follow a symlink
+    return directory
 
 
 def _copy_files(source_dir: Path, names: object, target_dir: Path) -> None:
