@@ -13,11 +13,14 @@ Directory names carry a version or a content hash, so a browser cache can never 
 with an old wheel (Pyodide would refuse it on the sha256 check) and the files can be cached forever.
 The standard library sits with the wheel because which of its modules are precompiled depends on
 what the calculators import; the 11 MB of WebAssembly and JavaScript stay put when they change.
-The page markup (generator/calculator_html.py) computes the same URLs through ``runtime_urls``.
+The page markup (generator/calculator_html.py) computes the same URLs through ``runtime_urls``
+and carries the SRI hash of every file the worker loads (``prepare_runtime(...).integrity()``):
+the worker checks each download against it before anything runs.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -81,32 +84,66 @@ def runtime_urls(bundle: dict) -> RuntimeUrls:
     )
 
 
+@dataclass(frozen=True)
+class PreparedRuntime:
+    """Every file the calculator's worker loads, ready before the pages render.
+
+    ``files`` maps a site-relative path to the file's bytes: the Pyodide runtime, the
+    precompiled standard library and wheel, the site lockfile and the parameter bundle.
+    """
+
+    urls: RuntimeUrls
+    files: dict[str, bytes]
+
+    def integrity(self) -> dict[str, str]:
+        """Site path -> Subresource Integrity value (``sha256-<base64>``), as fetch() takes it."""
+        return {path: sri_sha256(data) for path, data in sorted(self.files.items())}
+
+
+_prepared: dict[str, PreparedRuntime] = {}
+
+
+def prepare_runtime(bundle: dict) -> PreparedRuntime:
+    """The runtime files for ``bundle``; built once per bundle and process (a few seconds the
+    first time on a machine, when the bytecode is compiled, then from build/)."""
+    key = hashlib.sha256(bundle_json(bundle).encode()).hexdigest()
+    if key in _prepared:
+        return _prepared[key]
+    urls = runtime_urls(bundle)
+    pyodide_dir = _require_npm_package("pyodide")
+    files = {f"{urls.pyodide_index}{name}": _read_required(pyodide_dir / name)
+             for name in PYODIDE_RUNTIME_FILES}
+    stdlib, wheel = compiled_runtime(pyodide_dir, _npm_version("pyodide"),
+                                     build_calculators_wheel())
+    runtime_dir = Path(urls.lock_file).parent.as_posix()
+    files[urls.stdlib] = stdlib.read_bytes()
+    files[f"{runtime_dir}/{wheel.name}"] = wheel.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="site-lockfile-") as tmp:
+        write_site_lockfile(pyodide_dir / "pyodide-lock.json", wheel, Path(tmp) / "lock.json")
+        files[urls.lock_file] = (Path(tmp) / "lock.json").read_bytes()
+    files[urls.parameters] = bundle_json(bundle).encode()
+    _prepared[key] = PreparedRuntime(urls, files)
+    return _prepared[key]
+
+
+def sri_sha256(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
 def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = None) -> RuntimeUrls:
-    """Copy the runtime, the wheel + site lockfile, the bundle and uPlot into ``site_dir``.
+    """Write the runtime, the wheel + site lockfile, the bundle and uPlot into ``site_dir``.
 
     ``config`` (the MkDocs config) is accepted for the plugin's convenience and not needed.
     """
     del config
     site = Path(site_dir)
     urls = runtime_urls(bundle)
-    pyodide_dir = _require_npm_package("pyodide")
-    uplot_dir = _require_npm_package("uplot")
-
-    _copy_files(pyodide_dir, PYODIDE_RUNTIME_FILES, site / urls.pyodide_index)
-    _copy_files(uplot_dir / "dist", UPLOT_FILES, site / Path(urls.uplot_js).parent)
-    stdlib, wheel = compiled_runtime(pyodide_dir, _npm_version("pyodide"),
-                                     build_calculators_wheel())
-
-    runtime_dir = site / Path(urls.lock_file).parent
-    runtime_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(stdlib, site / urls.stdlib)
-    shutil.copyfile(wheel, runtime_dir / wheel.name)
-    write_site_lockfile(pyodide_dir / "pyodide-lock.json", runtime_dir / wheel.name,
-                        runtime_dir / "pyodide-lock.json")
-
-    parameters = site / urls.parameters
-    parameters.parent.mkdir(parents=True, exist_ok=True)
-    parameters.write_bytes(bundle_json(bundle).encode())
+    uplot_dist = _require_npm_package("uplot") / "dist"
+    _copy_files(uplot_dist, UPLOT_FILES, site / Path(urls.uplot_js).parent)
+    for path, data in prepare_runtime(bundle).files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     return urls
 
 
@@ -183,6 +220,12 @@ def _require_npm_package(package: str) -> Path:
             f"Run `npm ci` in {PROJECT_ROOT}."
         )
     return directory
+
+
+def _read_required(path: Path) -> bytes:
+    if not path.is_file():
+        raise PluginError(f"{path} is missing; run `npm ci` in {PROJECT_ROOT}.")
+    return path.read_bytes()
 
 
 def _copy_files(source_dir: Path, names: object, target_dir: Path) -> None:

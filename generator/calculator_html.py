@@ -21,7 +21,7 @@ from calculators.bridge import single_block
 
 import calculators
 from calculators import report
-from generator.browser_assets import runtime_urls
+from generator.browser_assets import prepare_runtime
 
 ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
 # How long the browser waits for Python before showing the error state (data-timeout-ms).
@@ -49,7 +49,8 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
     scenario = calculators.default_scenario(bundle)
     result = calculators.evaluate(scenario, bundle)
-    urls = runtime_urls(bundle)
+    runtime = prepare_runtime(bundle)
+    urls = runtime.urls
 
     attributes = {
         "class": "amc" + (" amc--compact" if not full else ""),
@@ -66,6 +67,8 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "data-uplot": urls.uplot_js,
         "data-uplot-css": urls.uplot_css,
         "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+        # The hash of every file the worker loads: it checks each download before running it.
+        "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
         # Material's search leaves the block out of its index: form labels and prerendered
         # numbers make poor search hits, and the index is rebuilt on every page load, on the
         # same two cores that boot Python. Its exclusion tracks elements by tag name alone,
@@ -81,7 +84,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         _toolbar(),
         _status(),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
-        f'<div class="amc-results" id="{uid}-results" aria-live="polite">'
+        f'<div class="amc-results" id="{uid}-results">'
         f"{report.render_html(result, modes=modes)}</div>",
         _charts(uid) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
@@ -186,8 +189,9 @@ def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
 
 
 def _toolbar() -> str:
+    # Hidden until the script attaches: without JavaScript these buttons would do nothing.
     return (
-        '<div class="amc-toolbar">'
+        '<div class="amc-toolbar" hidden>'
         '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
         '<button type="button" class="md-button" data-action="export-csv">Export CSV</button>'
         '<button type="button" class="md-button" data-action="export-json">Export JSON</button>'
@@ -197,18 +201,21 @@ def _toolbar() -> str:
 
 
 def _status() -> str:
+    # Without JavaScript the block reads: these are the defaults' numbers; recalculating needs
+    # JavaScript. The script replaces the first sentence with its own state.
     return (
         '<div class="amc-status" data-state="prerendered">'
-        '<p class="amc-status-text" role="status" aria-live="polite">'
-        "These numbers were worked out for the default values when the site was built. "
-        "Change any value to recalculate in your browser.</p>"
+        '<p class="amc-status-text" role="status">'
+        "These numbers were worked out for the default values when the site was built.</p>"
         '<button type="button" class="md-button amc-retry" data-action="retry" hidden>'
         "Retry</button>"
         "</div>"
-        '<p class="amc-stale-note" hidden>Fix the highlighted values: the results below are from '
-        "your last valid input.</p>"
-        "<noscript><p>The calculator needs JavaScript to recalculate; the numbers below are for "
-        "the default values.</p></noscript>"
+        '<p class="amc-stale-note" hidden><span class="amc-stale-text"></span> '
+        '<button type="button" class="md-button amc-back" data-action="reset" hidden>'
+        "Back to the default values</button></p>"
+        "<noscript><p>The calculator needs JavaScript to recalculate.</p></noscript>"
+        # The one live sentence: the recommendation and the change since the last result.
+        '<p class="amc-announce" aria-live="polite"></p>'
     )
 
 

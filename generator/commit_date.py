@@ -24,11 +24,10 @@ def commit_epoch(project_dir: Path) -> str | None:
     return epoch if done.returncode == 0 and epoch.isdigit() else None
 
 
-def use_commit_date(project_dir: Path) -> str | None:
-    """Set SOURCE_DATE_EPOCH from the last commit unless it is set; return the value in force."""
-    if VARIABLE not in os.environ:
-        epoch = commit_epoch(project_dir)
-        if epoch is None:
-            return None
+def use_commit_date(project_dir: Path) -> bool:
+    """Set SOURCE_DATE_EPOCH from the last commit unless it is set; True when the dates in force
+    are the commit's (False outside git, or when someone set SOURCE_DATE_EPOCH by hand)."""
+    epoch = commit_epoch(project_dir)
+    if epoch is not None and VARIABLE not in os.environ:
         os.environ[VARIABLE] = epoch
-    return os.environ[VARIABLE]
+    return epoch is not None and os.environ.get(VARIABLE) == epoch

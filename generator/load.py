@@ -6,6 +6,7 @@ Every problem in every file is collected before anything is raised, so one run o
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from generator.errors import DataErrors, DataProblem
@@ -25,9 +26,10 @@ from generator.model import (
     Task,
     mode_slug,
 )
-from generator.schemas import SCHEMA_DIR, validate_document
+from generator.references import ReferenceChecks, entry_ids
+from generator.schemas import SCHEMA_DIR, load_schema, validate_document
 from generator.text import Text
-from generator.yaml_source import YamlDocument, read_yaml
+from generator.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_data_file, read_yaml
 
 # data file (relative to data/) -> its schema, in the order they are read.
 SINGLE_FILES = {
@@ -44,14 +46,20 @@ def _schema_comment(relative: str, schema: str) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}schemas/{schema}"
 
 
-def _read(data_dir: Path, relative: str, schema: str,
-          problems: list[DataProblem]) -> YamlDocument | None:
+def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem],
+          today: datetime.date | None) -> YamlDocument | None:
+    """The parsed file, valid or not (its problems added to `problems`); None if unreadable."""
     display = f"{data_dir.name}/{relative}"
     path = data_dir / relative
     if not path.is_file():
         problems.append(DataProblem(display, 1, 1, "", "file is missing"))
         return None
-    text = path.read_text(encoding="utf-8")
+    with path.open("rb") as handle:  # read no more than the limit, however large the file
+        head = handle.read(MAX_FILE_BYTES + 1)
+        text, found = decode_data_file(head, display, size=path.stat().st_size)
+    if text is None:
+        problems += found
+        return None
     document, found = read_yaml(text, display)
     problems += found
     expected = _schema_comment(relative, schema)
@@ -59,79 +67,45 @@ def _read(data_dir: Path, relative: str, schema: str,
         problems.append(DataProblem(display, 1, 1, "", f"the first line must be '{expected}'"))
     if document is None:
         return None
-    schema_problems = validate_document(document, schema, SCHEMA_DIR)
-    problems += schema_problems
-    return None if schema_problems or found else document
+    if document.data is None:
+        what = load_schema(schema)["description"]
+        problems.append(DataProblem(display, 1, 1, "", "the file is empty; it must hold "
+                                    f"{what[0].lower()}{what[1:].rstrip('.')}"))
+        return None
+    problems += validate_document(document, schema, SCHEMA_DIR, today)
+    return document
 
 
 class _Builder:
-    """Turns schema-valid documents into typed objects, checking references between files."""
+    """Turns documents that passed every check into typed objects."""
 
-    def __init__(self, sources: dict[str, Source] | None, categories: set[str] | None,
-                 problems: list[DataProblem]):
-        # None means "that file failed to load": references into it are not checked.
+    def __init__(self, sources: dict[str, Source]):
         self.sources = sources
-        self.categories = categories
-        self.problems = problems
 
-    def unique_ids(self, document: YamlDocument, path: tuple, items: list[dict]) -> None:
-        seen: set[str] = set()
-        for index, item in enumerate(items):
-            if item["id"] in seen:
-                self.problems.append(document.problem(
-                    (*path, index, "id"), f"duplicate id '{item['id']}'"))
-            seen.add(item["id"])
-
-    def provenance(self, document: YamlDocument, path: tuple, raw: dict) -> Provenance:
-        source = None
-        if "source" in raw and self.sources is not None:
-            source = self.sources.get(raw["source"])
-            if source is None:
-                self.problems.append(document.problem(
-                    (*path, "source"), f"unknown source '{raw['source']}': add it to sources.yml"))
-        line, _ = document.where((*path, "checked"))
+    def provenance(self, document: YamlDocument, path: tuple) -> Provenance:
+        raw = document.at(path)
+        source = self.sources[raw["source"]] if "source" in raw else None
+        line, _ = document.where((*path, "checked"))  # for freshness warnings
         return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"),
                           f"{document.file}:{line}")
 
-    def figure(self, document: YamlDocument, path: tuple, raw: dict) -> Figure:
+    def figure(self, document: YamlDocument, path: tuple) -> Figure:
+        raw = document.at(path)
         value = raw["value"]
         if isinstance(value, dict):
-            for category in value.get("by_category", {}):
-                if self.categories is not None and category not in self.categories:
-                    self.problems.append(document.problem(
-                        (*path, "value", "by_category", category),
-                        f"unknown category '{category}': add it to categories.yml"))
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
-        return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path, raw),
+        return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path),
                       _optional_text(raw, "label"))
 
-    def task(self, document: YamlDocument, index: int, raw: dict) -> Task:
-        hours = self.figure(document, ("tasks", index, "hours"), raw["hours"])
+    def task(self, document: YamlDocument, index: int) -> Task:
+        raw = document.data["tasks"][index]
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
-                    raw["driver"], hours)
+                    raw["driver"], self.figure(document, ("tasks", index, "hours")))
 
-    def mode(self, document: YamlDocument, relative: str, task_ids: list[str] | None) -> Mode:
+    def mode(self, document: YamlDocument, relative: str, task_ids: list[str]) -> Mode:
         raw = document.data
-        expected_file = f"modes/{mode_slug(raw['id'])}.yml"
-        if relative != expected_file:
-            self.problems.append(document.problem(
-                ("id",), f"'{raw['id']}' belongs in data/{expected_file}"))
-        for key in ("steps", "advantages", "drawbacks", "suits", "does_not_suit", "costs"):
-            self.unique_ids(document, (key,), raw[key])
         tasks = raw["responsibilities"]["tasks"]
-        for task_id in tasks if task_ids is not None else ():
-            if task_id not in task_ids:
-                self.problems.append(document.problem(
-                    ("responsibilities", "tasks", task_id),
-                    f"unknown task '{task_id}': tasks are defined in tasks.yml"))
-        for task_id in task_ids or ():
-            if task_id not in tasks:
-                self.problems.append(document.problem(
-                    ("responsibilities", "tasks"), f"task '{task_id}' is missing: say who does it"))
         delivery = raw["delivery_days"]
-        if delivery["value"]["min"] > delivery["value"]["max"]:
-            self.problems.append(document.problem(
-                ("delivery_days", "value", "min"), "min is greater than max"))
         return Mode(
             id=raw["id"],
             file=f"data/{relative}",
@@ -146,20 +120,17 @@ class _Builder:
             does_not_suit=_items(raw["does_not_suit"]),
             responsibilities={
                 task_id: Responsibility(tasks[task_id]["who"], tasks[task_id].get("share"))
-                for task_id in task_ids or () if task_id in tasks
+                for task_id in task_ids
             },
-            responsibilities_provenance=self.provenance(
-                document, ("responsibilities",), raw["responsibilities"]),
+            responsibilities_provenance=self.provenance(document, ("responsibilities",)),
             delivery_days=(delivery["value"]["min"], delivery["value"]["max"]),
-            delivery_provenance=self.provenance(document, ("delivery_days",), delivery),
-            demand_multiplier=self.figure(
-                document, ("demand_multiplier",), raw["demand_multiplier"]),
-            return_loss_share=self.figure(
-                document, ("return_loss_share",), raw["return_loss_share"]),
+            delivery_provenance=self.provenance(document, ("delivery_days",)),
+            demand_multiplier=self.figure(document, ("demand_multiplier",)),
+            return_loss_share=self.figure(document, ("return_loss_share",)),
             costs=tuple(
                 Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
-                          self.figure(document, ("costs", i), c))
-                for i, c in enumerate(raw["costs"])
+                          self.figure(document, ("costs", index)))
+                for index, c in enumerate(raw["costs"])
             ),
         )
 
@@ -177,14 +148,18 @@ def _items(raw: list[dict]) -> tuple[Item, ...]:
     return tuple(Item(item["id"], Text.from_data(item["text"])) for item in raw)
 
 
-def load_data(data_dir: Path | str) -> SiteData:
-    """Read and check everything in `data_dir`; raise DataErrors listing every problem."""
+def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteData:
+    """Read and check everything in `data_dir`; raise DataErrors listing every problem.
+
+    Dates in the data may not be later than `today` (default: the build date).
+    """
     data_dir = Path(data_dir)
     problems: list[DataProblem] = []
-    docs = {name: _read(data_dir, name, schema, problems) for name, schema in SINGLE_FILES.items()}
+    docs = {name: _read(data_dir, name, schema, problems, today)
+            for name, schema in SINGLE_FILES.items()}
     mode_docs = {
         f"modes/{mode_slug(mode_id)}.yml": _read(
-            data_dir, f"modes/{mode_slug(mode_id)}.yml", MODE_SCHEMA, problems)
+            data_dir, f"modes/{mode_slug(mode_id)}.yml", MODE_SCHEMA, problems, today)
         for mode_id in MODE_ORDER
     }
     extra = sorted(
@@ -195,46 +170,35 @@ def load_data(data_dir: Path | str) -> SiteData:
         problems.append(DataProblem(
             f"{data_dir.name}/{relative}", 1, 1, "",
             f"unexpected mode file; the modes are {', '.join(MODE_ORDER)}"))
-    # Build what parsed cleanly; references into a file that failed are not checked, since
-    # its ids are unknown, but every other problem is still found in this one pass.
-    builder = _Builder(None, None, problems)
-    sources_doc = docs["sources.yml"]
-    if sources_doc:
-        builder.unique_ids(sources_doc, ("sources",), sources_doc.data["sources"])
-        builder.sources = {s["id"]: _source(s) for s in sources_doc.data["sources"]}
-
-    categories_doc = docs["categories.yml"]
-    raw_categories = categories_doc.data["categories"] if categories_doc else []
-    default_category = None
-    if categories_doc:
-        builder.unique_ids(categories_doc, ("categories",), raw_categories)
-        builder.categories = {c["id"] for c in raw_categories}
-        default_category = categories_doc.data["default_category"]
-        if default_category not in builder.categories:
-            problems.append(categories_doc.problem(
-                ("default_category",), f"unknown category '{default_category}'"))
-
-    model_doc = docs["model.yml"]
-    capital_cost_rate = model_doc and builder.figure(
-        model_doc, ("capital_cost_rate",), model_doc.data["capital_cost_rate"])
-
-    tasks_doc = docs["tasks.yml"]
-    tasks: tuple[Task, ...] = ()
-    if tasks_doc:
-        builder.unique_ids(tasks_doc, ("tasks",), tasks_doc.data["tasks"])
-        tasks = tuple(
-            builder.task(tasks_doc, i, t) for i, t in enumerate(tasks_doc.data["tasks"]))
-    task_ids = [task.id for task in tasks] if tasks_doc else None
-
-    modes = tuple(
-        builder.mode(doc, relative, task_ids) for relative, doc in mode_docs.items() if doc)
+    # References are checked in every file that parsed, valid or not; references into a file
+    # that could not be read at all are not checked, since its ids are unknown.
+    checks = ReferenceChecks(entry_ids(docs["sources.yml"], "sources"),
+                             entry_ids(docs["categories.yml"], "categories"),
+                             entry_ids(docs["tasks.yml"], "tasks"), problems)
+    for document in [*docs.values(), *mode_docs.values()]:
+        if document is not None:
+            checks.document(document)
+    if docs["categories.yml"]:
+        checks.default_category(docs["categories.yml"])
+    for relative, document in mode_docs.items():
+        if document is not None:
+            checks.mode(document, relative)
     if problems:
         raise DataErrors(problems)
+
+    sources = {s["id"]: _source(s) for s in docs["sources.yml"].data["sources"]}
+    builder = _Builder(sources)
+    categories = docs["categories.yml"].data
+    tasks_doc = docs["tasks.yml"]
+    tasks = tuple(builder.task(tasks_doc, i) for i in range(len(tasks_doc.data["tasks"])))
+    task_ids = [task.id for task in tasks]
     return SiteData(
-        sources=builder.sources,
-        categories=tuple(Category(c["id"], Text.from_data(c["label"])) for c in raw_categories),
-        default_category=default_category,
-        capital_cost_rate=capital_cost_rate,
+        sources=sources,
+        categories=tuple(Category(c["id"], Text.from_data(c["label"]))
+                         for c in categories["categories"]),
+        default_category=categories["default_category"],
+        capital_cost_rate=builder.figure(docs["model.yml"], ("capital_cost_rate",)),
         tasks=tasks,
-        modes=modes,
+        modes=tuple(builder.mode(doc, relative, task_ids)
+                    for relative, doc in mode_docs.items()),
     )

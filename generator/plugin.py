@@ -8,7 +8,7 @@ warnings for old figures, and, under `mkdocs serve`, data errors shown in the br
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -53,7 +53,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         self.data_dir = project_dir / self.config.data_dir
         self.data_files: dict[str, tuple[str, ...]] = {}
         self.errors: DataErrors | None = None
-        use_commit_date(project_dir)
+        # The output's dates come from the commit; the check that no `checked` date lies in the
+        # future uses the real day then, or a contributor's uncommitted edit of today would fail.
+        from_commit = use_commit_date(project_dir)
+        self.validation_day = datetime.now(UTC).date() if from_commit else None
         # `mkdocs serve` points site_url at its own address (also under `serve --clean`,
         # which starts plugins as for a build).
         command = getattr(self, "command", None)
@@ -70,7 +73,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
     def _load(self):
         try:
-            site = load_data(self.data_dir)
+            site = load_data(self.data_dir, today=self.validation_day)
         except DataErrors as errors:
             if self.serving:  # show them in the browser; raising would leave it waiting
                 NOTICES.error(str(errors))

@@ -2,15 +2,24 @@
 
 The schemas live in data/schemas/ so editors (yaml-language-server) use the same ones: every data
 file names its schema on its first line.
+
+Two rules hold for every field of every schema, so no field can forget them: a JSON Schema
+`number` is a finite one (YAML's `.nan` and `.inf` are refused), and a `"format": "date"` is a
+real calendar date no later than the build date. Messages are written for contributors, in YAML's
+terms ("a map", "text"), never as Python values.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
+import os
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
@@ -34,21 +43,74 @@ def load_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict:
     return _registry(schema_dir).contents(name)
 
 
+def build_date() -> datetime.date:
+    """Today in UTC, or the day of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch
+              else datetime.datetime.now(datetime.UTC))
+    return moment.date()
+
+
+def _is_finite_number(checker, instance: object) -> bool:
+    number = Draft202012Validator.TYPE_CHECKER.is_type(instance, "number")
+    return number and (not isinstance(instance, float) or math.isfinite(instance))
+
+
+_FiniteValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("number", _is_finite_number),
+)
+
+
+def _date_checker(today: datetime.date) -> FormatChecker:
+    checker = FormatChecker(formats=())
+
+    @checker.checks("date", raises=ValueError)
+    def past_date(instance: object) -> bool:
+        if not isinstance(instance, str):
+            return True
+        try:
+            day = datetime.date.fromisoformat(instance)
+        except ValueError:
+            raise ValueError(f"{_shown(instance)} is not a date on the calendar "
+                             "(YYYY-MM-DD)") from None
+        if len(instance) != 10:
+            raise ValueError(f"{_shown(instance)} is not written as YYYY-MM-DD")
+        if day > today:
+            raise ValueError(f"{_shown(instance)} is after the build date ({today}); "
+                             "a date here records something that has happened")
+        return True
+
+    return checker
+
+
 @cache
-def _validator(name: str, schema_dir: Path) -> Draft202012Validator:
-    return Draft202012Validator(load_schema(name, schema_dir), registry=_registry(schema_dir))
+def _validator(name: str, schema_dir: Path, today: datetime.date) -> Draft202012Validator:
+    return _FiniteValidator(load_schema(name, schema_dir), registry=_registry(schema_dir),
+                            format_checker=_date_checker(today))
 
 
 def _leaf_errors(error: ValidationError) -> list[ValidationError]:
-    """For oneOf/anyOf, report the most relevant alternative's error, not "not valid under any".
+    """For oneOf/anyOf, report the errors of the alternative that applies, at their own paths.
 
-    An alternative of the instance's own type (a number checked against a maximum, say) says
-    more than "8 is not of type 'object'" from an alternative that never applied.
+    An alternative applies when the value has its type: for a map of values by category, the
+    errors inside the map (a text entry, say) say more than "a map is not a number". With no
+    applicable alternative the oneOf error itself is reported; with several, the best match.
     """
-    if error.validator in ("oneOf", "anyOf") and error.context:
-        same_type = [e for e in error.context if e.validator != "type"]
-        return _leaf_errors(best_match(same_type or error.context))
-    return [error]
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        return [error]
+    by_alternative: dict[object, list[ValidationError]] = defaultdict(list)
+    for sub in error.context:
+        by_alternative[sub.relative_schema_path[0]].append(sub)
+    applicable = [
+        errors for errors in by_alternative.values()
+        if not any(sub.validator == "type" and not sub.relative_path for sub in errors)
+    ]
+    if not applicable:
+        return [error]
+    if len(applicable) == 1:
+        return [leaf for sub in applicable[0] for leaf in _leaf_errors(sub)]
+    return _leaf_errors(best_match(sub for errors in applicable for sub in errors))
 
 
 def _declared_names(schema: dict, registry: Registry) -> set[str]:
@@ -92,26 +154,107 @@ def _text_message(error: ValidationError) -> str | None:
     return None
 
 
+_TYPE_WORDS = {"number": "a number", "integer": "a whole number", "string": "text",
+               "object": "a map of fields", "array": "a list", "boolean": "true or false",
+               "null": "empty"}
+
+
+def _shown(value: object) -> str:
+    """A value as a contributor wrote it in YAML, cut short."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ("-" if value < 0 else "") + ".inf"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a map"
+    if isinstance(value, list | tuple | set):
+        return "a list"
+    text = json.dumps(str(value), ensure_ascii=False)
+    return text if len(text) <= 42 else text[:40] + "\u2026\""
+
+
+def _types(error: ValidationError) -> list[str]:
+    """What the schema that failed accepts, in words (for a oneOf, what its alternatives do)."""
+    if error.validator == "type":
+        declared = error.validator_value
+        return [_TYPE_WORDS.get(t, t) for t in ([declared] if isinstance(declared, str)
+                                                else declared)]
+    return [word for sub in error.context or () if sub.validator == "type"
+            and not sub.relative_path for word in _types(sub)]
+
+
+def _type_message(error: ValidationError) -> str:
+    expected = " or ".join(_types(error)) or "something else"
+    got = _shown(error.instance)
+    if isinstance(error.instance, float) and not math.isfinite(error.instance):
+        return f"must be a finite number; got {got}"
+    if isinstance(error.instance, str):
+        got = f"the text {got}"
+        try:
+            float(error.instance)
+            got += " (numbers are written without quotes)"
+        except ValueError:
+            pass
+    return f"must be {expected}; got {got}"
+
+
 def _message(error: ValidationError) -> str:
     text = _text_message(error)
     if text:
         return text
-    if error.validator == "required" and "source" in error.validator_value \
-            and isinstance(error.instance, dict) and "confidence" in error.instance:
-        return (f"a figure marked '{error.instance['confidence']}' needs a 'source' "
-                f"(an id from sources.yml), or mark it 'assumption'")
-    if error.validator == "enum":
-        options = ", ".join(json.dumps(option) for option in error.validator_value)
-        return f"{json.dumps(error.instance)} is not one of {options}"
+    value, instance = error.validator_value, error.instance
+    match error.validator:
+        case "required" if "source" in value and isinstance(instance, dict) \
+                and "confidence" in instance:
+            return (f"a figure marked '{instance['confidence']}' needs a 'source' "
+                    f"(an id from sources.yml), or mark it 'assumption'")
+        case "required":
+            missing = [name for name in value if name not in instance]
+            return f"the field '{missing[0]}' is missing" if len(missing) == 1 else \
+                "the fields " + ", ".join(f"'{name}'" for name in missing) + " are missing"
+        case "enum":
+            options = ", ".join(json.dumps(option, ensure_ascii=False) for option in value)
+            return f"{_shown(instance)} is not one of {options}"
+        case "const":
+            return f"must be {json.dumps(value, ensure_ascii=False)}; got {_shown(instance)}"
+        case "type" | "oneOf" | "anyOf":
+            return _type_message(error)
+        case "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum":
+            words = {"minimum": "at least", "maximum": "at most",
+                     "exclusiveMinimum": "more than", "exclusiveMaximum": "less than"}
+            return f"must be {words[error.validator]} {value}; got {_shown(instance)}"
+        case "minLength" if value == 1:
+            return "must not be empty"
+        case "minLength" | "maxLength":
+            words = "at least" if error.validator == "minLength" else "at most"
+            return f"is {len(instance):,} characters long; it must be {words} {value:,}"
+        case "minItems" | "maxItems":
+            words = "at least" if error.validator == "minItems" else "at most"
+            return f"holds {len(instance)} item(s); it must hold {words} {value}"
+        case "pattern":
+            description = error.schema.get("description", f"the pattern {value}")
+            return f"{_shown(instance)} does not have the required form: {description}"
+        case "format":
+            return str(error.cause) if error.cause else f"{_shown(instance)} is not a {value}"
+        case "uniqueItems":
+            return "holds the same item more than once"
     return error.message
 
 
-def validate_document(document: YamlDocument, schema_name: str,
-                      schema_dir: Path = SCHEMA_DIR) -> list[DataProblem]:
-    """Every schema error in one document, each at the position of the offending value."""
+def validate_document(document: YamlDocument, schema_name: str, schema_dir: Path = SCHEMA_DIR,
+                      today: datetime.date | None = None) -> list[DataProblem]:
+    """Every schema error in one document, each at the position of the offending value.
+
+    Dates may not be later than `today` (default: the build date).
+    """
     registry = _registry(schema_dir)
     problems = []
-    for error in _validator(schema_name, schema_dir).iter_errors(document.data):
+    validator = _validator(schema_name, schema_dir, today or build_date())
+    for error in validator.iter_errors(document.data):
         for leaf in _leaf_errors(error):
             path = tuple(leaf.absolute_path)
             if leaf.validator in ("additionalProperties", "unevaluatedProperties"):

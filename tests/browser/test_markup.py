@@ -117,3 +117,25 @@ def test_no_page_loads_a_script_style_or_image_from_another_origin(site_dir):
             if tag == "link" and set(attrs.get("rel", "").split()) & fetched_links:
                 url = attrs.get("href", "")
             assert not re.match(r"(https?:)?//", url), f"{page}: <{tag}> {url}"
+
+
+def test_the_page_carries_the_hash_of_every_file_the_worker_loads(site_dir):
+    import base64
+    import hashlib
+    import json
+    from html import unescape
+
+    block = _calculator_html(site_dir, CALCULATOR_PAGE)
+    integrity = json.loads(unescape(re.search(r'data-integrity="([^"]*)"', block).group(1)))
+    shipped = {
+        path.relative_to(site_dir).as_posix()
+        for pattern in ("assets/pyodide/*/*", "assets/calculator/runtime-*/*",
+                        "assets/calculator/parameters.*.json")
+        for path in site_dir.glob(pattern)
+    }
+    assert set(integrity) == shipped
+    assert {name.rsplit("/", 1)[1].rsplit(".", 1)[1] for name in shipped} >= {
+        "mjs", "wasm", "zip", "json", "whl"}
+    for path, value in integrity.items():
+        digest = hashlib.sha256((site_dir / path).read_bytes()).digest()
+        assert value == "sha256-" + base64.b64encode(digest).decode()

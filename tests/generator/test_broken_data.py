@@ -5,6 +5,10 @@ Each folder in tests/fixtures/broken/ holds one file that replaces its twin in t
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -19,15 +23,18 @@ from generator.load import load_data
 
 BROKEN = FIXTURES / "broken"
 
+# Dates may not be later than the build date: fixed here, so the messages are exact.
+BUILD_DATE = datetime.date(2026, 6, 1)
+
 EXPECTED = {
     "syntax-error": "data/tasks.yml:5:16: YAML syntax error: expected ',' or ']', "
                     "but got ':' (while parsing a flow sequence)",
     "duplicate-key": "data/categories.yml:8:12: categories[1].label: "
                      "duplicate key 'label' (first defined on line 7)",
     "wrong-type": "data/modes/semi-managed.yml:42:10: demand_multiplier.value: "
-                  "'lots' is not of type 'number'",
+                  'must be a number; got the text "lots"',
     "out-of-range-rate": "data/modes/self-operated.yml:58:16: costs[0].value.default: "
-                         "8 is greater than the maximum of 1",
+                         "must be at most 1; got 8",
     "unknown-reference": "data/modes/fully-managed.yml:33:14: responsibilities.tasks.packing: "
                          "unknown task 'packing': tasks are defined in tasks.yml",
     "missing-source": "data/tasks.yml:8:7: tasks[0].hours: a figure marked 'unverified' needs "
@@ -42,7 +49,50 @@ EXPECTED = {
                     "give this text in both languages, as {en: ..., zh: ...}",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, source, unit, value)",
+    # Reading is bounded: aliases, depth, size, encoding, characters, numbers.
+    "alias-bomb": "data/model.yml:9:8: b[0]: '*a' is a YAML alias; data files may not use "
+                  "aliases (& and *): write the value out in full",
+    "deep-nesting": "data/model.yml:8:28: nested" + "[0]" * 19 + ": nested more than 20 lists "
+                    "and maps deep; data files may nest at most 20",
+    "not-utf8": "data/categories.yml:1:1: the file is not UTF-8: byte 0xCD on line 5, column 27 "
+                "is not valid UTF-8 (was it saved as GBK or Latin-1?); save it as UTF-8",
+    "utf16": "data/sources.yml:1:1: the file is saved as UTF-16 (it starts with a UTF-16 byte "
+             "order mark); save it as UTF-8",
+    "control-character": "data/model.yml:3:22: the character U+0007 is not allowed in YAML "
+                         "(only printable characters are); delete it",
+    "long-integer": "data/model.yml:4:10: capital_cost_rate.value: a whole number of 5001 "
+                    "digits is too long to be a figure (at most 30 digits)",
+    "list-as-key": "data/model.yml:8:3: a key must be plain text, not a list or a map",
+    "empty-file": "data/model.yml:1:1: the file is empty; it must hold settings of the fee and "
+                  "effort model that belong to no single mode\n"
+                  "data/model.yml:1:1: the first line must be "
+                  "'# yaml-language-server: $schema=schemas/model.schema.json'",
+    # Numbers are finite and dates real and past, in every field.
+    "nan-fee": "data/modes/semi-managed.yml:70:12: costs[1].value: "
+               "must be a finite number; got .nan",
+    "infinite-rate": "data/model.yml:4:10: capital_cost_rate.value: "
+                     "must be a finite number; got -.inf",
+    "impossible-date": 'data/model.yml:7:12: capital_cost_rate.checked: "2026-13-45" is not a '
+                       "date on the calendar (YYYY-MM-DD)",
+    "nonexistent-day": 'data/model.yml:7:12: capital_cost_rate.checked: "2026-02-30" is not a '
+                       "date on the calendar (YYYY-MM-DD)",
+    "future-date": 'data/model.yml:7:12: capital_cost_rate.checked: "2099-01-01" is after the '
+                   "build date (2026-06-01); a date here records something that has happened",
+    # Errors where they are, all at once.
+    "text-in-category-map": "data/modes/self-operated.yml:60:18: "
+                            "costs[0].value.by_category.apparel: must be a number; got the text "
+                            '"0.1" (numbers are written without quotes)',
+    "schema-and-reference": "data/modes/fully-managed.yml:62:13: costs[0].source: unknown source "
+                            "'nowhere': add it to sources.yml\n"
+                            "data/modes/fully-managed.yml:70:12: costs[1].value: "
+                            "must be at least 0; got -5",
 }
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_date(monkeypatch):
+    epoch = calendar.timegm(BUILD_DATE.timetuple())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
 
 
 def broken_data(case: str, golden_copy: Path) -> Path:
@@ -58,14 +108,16 @@ def test_every_error_class_has_a_fixture():
 def test_broken_fixture_gives_its_exact_message(case, golden_copy):
     with pytest.raises(DataErrors) as caught:
         load_data(broken_data(case, golden_copy))
-    assert [str(problem) for problem in caught.value.problems] == [EXPECTED[case]]
+    assert [str(problem) for problem in caught.value.problems] == EXPECTED[case].split("\n")
 
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_validate_command_prints_the_message_and_exits_1(case, golden_copy, capsys):
     assert main(["--data", str(broken_data(case, golden_copy)), "validate"]) == 1
     captured = capsys.readouterr()
-    assert captured.err == f"1 problem in data/:\n{EXPECTED[case]}\n"
+    count = EXPECTED[case].count("\n") + 1
+    heading = "1 problem" if count == 1 else f"{count} problems"
+    assert captured.err == f"{heading} in data/:\n{EXPECTED[case]}\n"
     assert captured.out == ""
 
 
@@ -118,3 +170,48 @@ def test_bundle_command_prints_the_parameter_bundle(golden_copy, capsys):
     assert commission["value"] == {"default": 0.08, "by_category": {"apparel": 0.1}}
     assert commission["source"] == {
         "id": "rules", "title": "Seller rules", "url": "https://example.com/rules"}
+
+
+MEMORY_LIMIT = 200 * 2**20  # bytes of address space the validating process may use
+HANG_GUARD = 20  # seconds; the cases take a fraction of a second (benchmarks/README.md)
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def validate_bounded(data: Path) -> subprocess.CompletedProcess:
+    """`aliexpress-modes validate` in a process that cannot take more than 200 MB or hang."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--data", str(data), "validate"],
+        capture_output=True, text=True, timeout=HANG_GUARD, preexec_fn=_limit_memory,
+        env={"SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"], "PATH": "/usr/bin:/bin"},
+        cwd=REPO)
+
+
+@pytest.mark.parametrize("case", ["alias-bomb", "deep-nesting", "long-integer", "not-utf8",
+                                  "utf16", "control-character"])
+def test_bounded_cases_stop_within_the_limits(case, golden_copy):
+    done = validate_bounded(broken_data(case, golden_copy))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"1 problem in data/:\n{EXPECTED[case]}\n"
+
+
+def test_a_file_too_large_is_refused_unread(golden_copy):
+    model = golden_copy / "model.yml"
+    with model.open("r+b") as handle:
+        handle.truncate(50 * 2**20)  # 50 MB, mostly a sparse hole
+    done = validate_bounded(golden_copy)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "1 problem in data/:\ndata/model.yml:1:1: the file is 52,428,800 bytes; data files may "
+        "be at most 262,144 bytes (split it, or shorten long texts)\n")
+
+
+def test_the_memory_limit_is_real(golden_copy):
+    """Without the alias refusal, walking the bomb passes 200 MB: the limit stops that process."""
+    bomb = "import json, yaml; json.dumps(yaml.safe_load(open('data/model.yml').read()))"
+    broken_data("alias-bomb", golden_copy)
+    done = subprocess.run([sys.executable, "-c", bomb], capture_output=True, text=True,
+                          timeout=HANG_GUARD, preexec_fn=_limit_memory, cwd=golden_copy.parent)
+    assert done.returncode != 0 and "MemoryError" in done.stderr

@@ -96,3 +96,17 @@ def test_properdocs_builds_the_same_pages(first, first_site):
         assert b'content="mkdocs-ProperDocs ' in properdocs_page
         assert GENERATOR_META.sub(b"", mkdocs_page) == GENERATOR_META.sub(b"", properdocs_page), \
             relative
+
+
+def test_a_figure_checked_today_builds_although_the_commit_is_older(first):
+    """Dates in the output come from the commit; the check that no `checked` date lies in the
+    future uses the real day, so an uncommitted edit made today still builds."""
+    model = first / "data" / "model.yml"
+    text = model.read_text(encoding="utf-8")
+    today = subprocess.run(["date", "-u", "+%Y-%m-%d"], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert today > COMMIT_DATE[:10]
+    model.write_text(re.sub(r'checked: "\d{4}-\d{2}-\d{2}"', f'checked: "{today}"', text,
+                            count=1), encoding="utf-8")
+    site = build(first, engine="mkdocs")
+    assert (site / "index.html").is_file()

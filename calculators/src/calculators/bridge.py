@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 
 from .api import default_scenario, evaluate
+from .catalogue import plan_file
+from .catalogue_csv import UnreadableFile
+from .catalogue_report import plan_csv, render_plan_html
 from .errors import InvalidInput
 from .report import render_html, to_csv
 
@@ -60,6 +63,25 @@ class Session:
             "html": single_block(render_html(result, modes=request["modes"])),
             "csv": to_csv(result),
         })
+
+
+    def catalogue(self, data: object, settings_json: str) -> str:
+        """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or
+        pasted text) and the settings as JSON in; ``{"ok": true, "html", "csv", "products",
+        "problems"}`` or ``{"ok": false, "problems": [...]}`` out, as JSON text."""
+        if hasattr(data, "to_bytes"):
+            data = data.to_bytes()
+        try:
+            plan = plan_file(data, self.parameters, json.loads(settings_json))
+        except UnreadableFile as error:
+            return json.dumps({"ok": False, "problems": [
+                {"row": 0, "column": "", "code": "unreadable_file", "message": str(error)}]})
+        except InvalidInput as error:
+            return json.dumps({"ok": False, "problems": [
+                {"row": 0, "column": p.field, "code": p.code, "message": p.message}
+                for p in error.problems]})
+        return json.dumps({"ok": True, "html": render_plan_html(plan), "csv": plan_csv(plan),
+                           "products": plan["product_count"], "problems": len(plan["problems"])})
 
 
 def single_block(html: str) -> str:

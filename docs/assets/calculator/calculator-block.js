@@ -2,6 +2,10 @@
 // form, sends each change to the shared runtime and shows the answer, problems and state.
 // Result HTML and CSV come from the worker (calculators/report.py), the same renderer as the
 // prerendered numbers, so the two cannot drift.
+//
+// The numbers on screen always belong to the values on screen: lastGood.key is the form state
+// its numbers were worked out for (the untouched form, for the prerendered ones). Results for
+// other values are marked as such, and never exported.
 
 import { copyLink, download } from "./export.js";
 import { messages } from "./messages.js";
@@ -17,6 +21,7 @@ export class Calculator {
     this.results = root.querySelector(".amc-results");
     this.statusText = root.querySelector(".amc-status-text");
     this.retryButton = root.querySelector("[data-action=retry]");
+    this.staleNote = root.querySelector(".amc-stale-note");
     this.modes = root.dataset.modes.split(" ");
     this.config = {
       pyodideIndex: root.dataset.pyodideIndex,
@@ -25,22 +30,28 @@ export class Calculator {
       packageName: root.dataset.package,
       parameters: root.dataset.parameters,
       timeoutMs: Number(root.dataset.timeoutMs) || 30000,
+      integrity: JSON.parse(root.dataset.integrity || "{}"),
     };
     const prerendered = root.querySelector(".amc-prerendered").textContent;
+    this.defaultsKey = this.formKey();
     this.lastGood = {
       json: prerendered,
       result: JSON.parse(prerendered),
       csv: JSON.parse(root.querySelector(".amc-prerendered-csv").textContent),
+      html: this.results.innerHTML,
       live: false,
+      key: this.defaultsKey,
     };
-    this.lastGood.html = this.results.innerHTML;
     this.inFlight = false;
     this.dirty = false; // a change arrived while a request was in flight
+    this.waiters = []; // resolved at the next answer or failure (an export waiting for numbers)
     this.charts = null;
   }
 
   attach() {
     subscribe(this);
+    this.root.querySelector(".amc-toolbar").hidden = false; // hidden without JavaScript
+    this.statusText.textContent = messages.prerendered;
     const fromUrl = applyUrl(this.form);
     this.form.addEventListener("input", () => this.changed()); // selects fire "input" too
     this.form.addEventListener("submit", (event) => event.preventDefault());
@@ -48,7 +59,7 @@ export class Calculator {
     // Python eagerly and a compact one on the first sign of interest (runtime-start.js).
     const start = () => this.ensureRuntime();
     this.disarmStart = armStart(
-      { root: this.root, form: this.form, eager: this.modes.length > 1, starting: fromUrl },
+      { form: this.form, eager: this.modes.length > 1, starting: fromUrl },
       start,
     );
     if (fromUrl) this.changed();
@@ -56,6 +67,7 @@ export class Calculator {
     this.root.dataset.live = "attached";
     this.root.amc = this; // for tests and the benchmark
     this.runtime = runtime;
+    this.showMatch();
     // Charts of the prerendered numbers wait while Python boots: on two cores, drawing them would
     // compete with the boot. They come with the first live result (or the error state).
     if (runtime.state !== "loading") this.scheduleCharts();
@@ -75,7 +87,7 @@ export class Calculator {
 
   ensureRuntime() {
     if (runtime.state === "off") startRuntime(this.config);
-    else if (runtime.state === "ready") this.onRuntimeState("ready", "");
+    else if (runtime.state === "ready") this.onRuntimeState("ready", {});
   }
 
   changed() {
@@ -87,6 +99,7 @@ export class Calculator {
       this.dirty = true;
       this.ensureRuntime();
     }
+    this.showMatch();
   }
 
   // One request in flight at a time; changes arriving meanwhile collapse into one follow-up.
@@ -99,6 +112,7 @@ export class Calculator {
     this.dirty = false;
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
+    this.sentKey = JSON.stringify({ raw, overrides });
     request(this, { raw, overrides, modes: this.modes });
   }
 
@@ -107,29 +121,38 @@ export class Calculator {
     if (this.dirty) return this.send(); // a newer input is waiting; skip this stale answer
     if (answer.ok) {
       const result = JSON.parse(answer.json);
-      this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true };
+      const previous = this.lastGood.result;
+      this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true,
+                        key: this.sentKey };
       this.firstLiveAt ??= performance.now(); // read by benchmarks/calculator_load.py
       this.results.innerHTML = answer.html;
       this.showProblems([]);
+      this.announce(result, previous);
       this.scheduleCharts();
     } else {
       this.showProblems(answer.problems);
     }
+    this.showMatch();
     this.lastTimings = { roundTripMs: performance.now() - this.sentAt, workerMs: answer.workerMs };
+    for (const resolve of this.waiters.splice(0)) resolve();
     this.root.dispatchEvent(new CustomEvent("amc:result", { detail: { ok: answer.ok } }));
   }
 
-  onRuntimeState(state, message) {
+  onRuntimeState(state, detail) {
     this.root.querySelector(".amc-status").dataset.state = state;
-    this.retryButton.hidden = state !== "failed";
-    if (state === "loading") this.statusText.textContent = messages.loading(message);
-    else if (state === "failed") {
+    this.retryButton.hidden = !(state === "failed" && detail.retry);
+    if (state === "loading") {
+      this.statusText.textContent = messages.stages[detail.stage] || messages.stages.starting;
+    } else if (state === "failed") {
+      this.inFlight = false;
       this.scheduleCharts();
-      this.statusText.textContent = messages.failedNote(message);
+      this.statusText.textContent = messages.failed(detail);
+      for (const resolve of this.waiters.splice(0)) resolve();
     } else if (state === "ready") {
       this.statusText.textContent = messages.live;
       if (this.dirty || !this.lastGood.live) this.send();
     }
+    this.showMatch();
   }
 
   readForm() {
@@ -147,6 +170,46 @@ export class Calculator {
     return { raw, overrides };
   }
 
+  formKey() {
+    return JSON.stringify(this.readForm());
+  }
+
+  // Marks results that belong to other values than the form's, and keeps them from export.
+  // While Python runs, a change is answered within milliseconds: nothing is marked meanwhile
+  // (it would flicker on every keystroke) and an export waits for the answer instead.
+  showMatch() {
+    const matches = this.formKey() === this.lastGood.key;
+    const waiting = runtime.state !== "ready";
+    const other = !matches && waiting && !this.showingProblems;
+    let text = "";
+    if (this.showingProblems) text = messages.fixValues;
+    else if (other) {
+      text = messages.otherValues({
+        defaults: this.lastGood.key === this.defaultsKey,
+        failed: runtime.state === "failed",
+      });
+    }
+    this.staleNote.querySelector(".amc-stale-text").textContent = text;
+    this.staleNote.querySelector(".amc-back").hidden = !(other && runtime.state === "failed");
+    this.staleNote.hidden = text === "";
+    this.results.classList.toggle("amc-stale", text !== "");
+    for (const button of this.root.querySelectorAll("[data-action^=export]")) {
+      button.disabled = !matches && (waiting || Boolean(this.showingProblems));
+    }
+  }
+
+  // The live region's one sentence: the recommended mode's (in a compact block, the shown
+  // mode's) profit after your time, and how it moved since the last result.
+  announce(result, previous) {
+    const shown = this.modes.length > 1 ? result.recommended.mode : this.modes[0];
+    const mode = result.modes.find((m) => m.id === shown);
+    const before = previous?.modes.find((m) => m.id === shown);
+    const change = before ? Math.round((mode.profit_after_effort - before.profit_after_effort) * 100) / 100 : 0;
+    const label = this.modes.length > 1 ? messages.recommended(mode.label) : mode.label;
+    this.root.querySelector(".amc-announce").textContent =
+      messages.announce({ label, profit: mode.profit_after_effort, change });
+  }
+
   // Each problem goes next to its field; ones with no field on the form go to the status line.
   showProblems(problems) {
     if (problems.length === 0 && !this.showingProblems) return; // nothing to clear: stay cheap
@@ -161,9 +224,6 @@ export class Calculator {
       error.textContent = message || "";
       input.toggleAttribute("aria-invalid", Boolean(message));
     }
-    const stale = problems.length > 0;
-    this.results.classList.toggle("amc-stale", stale);
-    this.root.querySelector(".amc-stale-note").hidden = !stale;
     if (byField.size) this.statusText.textContent = [...byField.values()].join(" ");
     else if (runtime.state === "ready") this.statusText.textContent = messages.live;
   }
@@ -177,9 +237,19 @@ export class Calculator {
       this.dirty = true;
       startRuntime(this.config);
     } else if (action === "copy-link") this.copyLink(event.target);
-    else if (action === "export-csv") download("aliexpress-modes.csv", "text/csv", this.lastGood.csv);
-    else if (action === "export-json") download("aliexpress-modes.json", "application/json", this.lastGood.json);
+    else if (action === "export-csv") this.export("csv");
+    else if (action === "export-json") this.export("json");
     else if (action === "reset") this.reset();
+  }
+
+  // Exports only numbers of the values on the form: an answer on its way is waited for.
+  async export(format) {
+    if (this.formKey() !== this.lastGood.key && runtime.state === "ready") {
+      await new Promise((resolve) => this.waiters.push(resolve));
+    }
+    if (this.formKey() !== this.lastGood.key) return; // invalid input, or Python stopped
+    if (format === "csv") download("aliexpress-modes.csv", "text/csv", this.lastGood.csv);
+    else download("aliexpress-modes.json", "application/json", this.lastGood.json);
   }
 
   async copyLink(button) {

@@ -1,10 +1,15 @@
 // The runtime client: one module worker (worker.js, the only place Python runs) shared by every
 // calculator on the page, its state and its start timeout.
 //
-// Listeners (calculator blocks) get onRuntimeState(state, message) on every state change and
-// onResult(answer) for their own requests. States: off | loading | ready | failed.
+// Listeners (calculator blocks) get onRuntimeState(state, detail) on every state change and
+// onResult(answer) for their own requests. States and their detail:
+//   loading  {stage}    starting | downloading | loading-package | starting-model
+//   ready    {}
+//   failed   {code, ...} wasm-blocked | worker | missing | integrity | network | timeout | model |
+//                       runtime, with file/status/seconds/reason where they apply; retry says
+//                       whether trying again can help
+//   off      (no event)
 
-import { messages } from "./messages.js";
 import { siteUrl } from "./site-url.js";
 
 export const runtime = {
@@ -26,21 +31,28 @@ export function unsubscribe(listener) {
   runtime.listeners.delete(listener);
 }
 
-// config: {pyodideIndex, lockFile, stdlib, packageName, parameters, timeoutMs}, site-relative.
+// config: {pyodideIndex, lockFile, stdlib, packageName, parameters, timeoutMs, integrity},
+// paths site-relative; integrity: {site path: "sha256-..."} for every file the worker loads.
 export function startRuntime(config) {
   if (runtime.worker) return;
   runtime.state = "loading";
   runtime.startedAt = performance.now();
-  runtime.worker = new Worker(siteUrl("assets/calculator/worker.js"), { type: "module" });
+  const workerUrl = siteUrl("assets/calculator/worker.js");
+  try {
+    runtime.worker = new Worker(workerUrl, { type: "module" });
+  } catch (error) { // a policy that forbids workers, or no module workers at all
+    console.warn("calculator worker:", error);
+    failRuntime({ code: "worker" });
+    return;
+  }
   runtime.worker.onmessage = ({ data }) => onWorkerMessage(data);
   runtime.worker.onerror = (event) => {
     event.preventDefault();
-    failRuntime(messages.scriptFailed);
+    workerFailed(workerUrl);
   };
-  // A blocked WebAssembly compile (a CSP without 'wasm-unsafe-eval') can leave loading hanging;
-  // the timeout turns that into a visible error.
+  // Every known failure is reported as it happens; the timeout catches the unknown ones.
   runtime.timer = setTimeout(
-    () => failRuntime(messages.timedOut(Math.round(config.timeoutMs / 1000))),
+    () => failRuntime({ code: "timeout", seconds: Math.round(config.timeoutMs / 1000) }),
     config.timeoutMs,
   );
   runtime.worker.postMessage({
@@ -50,8 +62,23 @@ export function startRuntime(config) {
     stdLibURL: siteUrl(config.stdlib),
     packageName: config.packageName,
     parametersURL: siteUrl(config.parameters),
+    integrity: Object.fromEntries(Object.entries(config.integrity).map(([path, hash]) => [siteUrl(path), hash])),
   });
-  broadcast("loading", messages.starting);
+  broadcast("loading", { stage: "starting" });
+}
+
+// The worker's script did not run: the error event does not say why, so ask the server whether
+// the file is there.
+async function workerFailed(workerUrl) {
+  const worker = runtime.worker;
+  let failure = { code: "worker" };
+  try {
+    const response = await fetch(workerUrl, { method: "HEAD", cache: "no-store" });
+    if (!response.ok) failure = { code: "missing", file: "worker.js", status: response.status };
+  } catch {
+    failure = { code: "network", file: "worker.js" };
+  }
+  if (runtime.worker === worker) failRuntime(failure);
 }
 
 // Terminates the worker: on Retry, and when a page without a calculator is shown, so instant
@@ -71,15 +98,17 @@ export function request(listener, payload) {
   runtime.worker.postMessage({ type: "evaluate", id, ...payload });
 }
 
-function failRuntime(reason) {
+function failRuntime(failure) {
   stopRuntime();
   runtime.state = "failed";
-  broadcast("failed", messages.failed(reason));
+  runtime.failedAt = performance.now();
+  // Retrying cannot lift a browser's ban on WebAssembly; everything else may be passing.
+  broadcast("failed", { ...failure, retry: failure.code !== "wasm-blocked" });
 }
 
 function onWorkerMessage(data) {
   if (data.type === "progress") {
-    broadcast("loading", data.message);
+    broadcast("loading", { stage: data.stage });
   } else if (data.type === "ready") {
     clearTimeout(runtime.timer);
     // Boot stages on this page's clock, for the benchmark's breakdown.
@@ -87,10 +116,11 @@ function onWorkerMessage(data) {
     runtime.marks = Object.fromEntries(Object.entries(data.marks).map(([k, v]) => [k, v + shift]));
     runtime.marks.readyAt = performance.now();
     runtime.state = "ready";
-    broadcast("ready", "");
+    broadcast("ready", {});
   } else if (data.type === "failed") {
-    console.warn("calculator runtime:", data.detail || data.message);
-    failRuntime(data.message);
+    console.warn("calculator runtime:", data.detail);
+    const { type, detail, ...failure } = data;
+    failRuntime(failure);
   } else if (data.type === "result") {
     const listener = runtime.pending.get(data.id);
     runtime.pending.delete(data.id);
@@ -98,6 +128,6 @@ function onWorkerMessage(data) {
   }
 }
 
-function broadcast(state, message) {
-  for (const listener of runtime.listeners) listener.onRuntimeState(state, message);
+function broadcast(state, detail) {
+  for (const listener of runtime.listeners) listener.onRuntimeState(state, detail);
 }

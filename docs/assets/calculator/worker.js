@@ -1,31 +1,61 @@
-// Module Web Worker: boots the self-hosted Pyodide, loads the calculators wheel by name (Pyodide
-// checks its sha256 against the site's lockfile) and evaluates scenarios, off the main thread.
+// Module Web Worker: boots the self-hosted Pyodide, loads the calculators wheel by name and
+// evaluates scenarios, off the main thread. Every runtime file is checked against the hashes the
+// build wrote into the page (checked-fetch.js) before it runs.
 //
-// Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL}
+// Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
+//                integrity: {absolute URL: "sha256-..."}}
 //               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes}
-// Messages out: {type: "progress", message} | {type: "ready"} | {type: "failed", message}
+// Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
+//               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
+//                 missing | integrity | network | model | runtime (sent once, at the first failure)
 //               {type: "result", id, ok: true, json, html, csv}
 //               {type: "result", id, ok: false, problems: [{field, code, message}]}
+
+import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
 
 let handle = null; // calculators.bridge.Session(...).handle once the runtime is ready
 const bootMarks = {}; // stage -> ms since the worker started, for the benchmark
 let booting = null;
+let failed = false;
 
-function progress(message) {
-  postMessage({ type: "progress", message });
+class WebAssemblyBlocked extends Error {}
+
+// The first failure is reported at once: a missing or tampered file is named as soon as its
+// request fails, whatever Pyodide then does with the error (it may log it and wait forever).
+function fail(error) {
+  if (failed) return;
+  failed = true;
+  postMessage({ type: "failed", ...describe(error), detail: String((error && error.stack) || error) });
 }
 
-async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersURL }) {
-  progress("Downloading the Python runtime");
-  // Fetch the bundle while Pyodide boots; both are needed before the first result.
-  const parameters = fetch(parametersURL).then((response) => {
-    if (!response.ok) throw new Error(`parameters: HTTP ${response.status}`);
-    return response.text();
-  });
+function describe(error) {
+  if (error instanceof RuntimeFileError) return { code: error.code, file: error.file, status: error.status };
+  if (error instanceof WebAssemblyBlocked) return { code: "wasm-blocked" };
+  if (error && error.constructor && error.constructor.name === "PythonError") return { code: "model" };
+  const text = String((error && error.message) || error).split("\n")[0];
+  return { code: "runtime", reason: text.length > 160 ? `${text.slice(0, 157)}...` : text };
+}
+
+function progress(stage) {
+  postMessage({ type: "progress", stage });
+}
+
+async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersURL, integrity }) {
   bootMarks.start = performance.now();
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const checkedFetch = installCheckedFetch(integrity, fail);
+  progress("downloading");
+  // Fetch the bundle while Pyodide boots; both are needed before the first result.
+  const parameters = checkedFetch(parametersURL).then((response) => response.text());
+  parameters.catch(() => {}); // reported by the checked fetch; awaited below
+  const pyodideURL = new URL("pyodide.mjs", indexURL).href;
+  // Both scripts are checked before either runs; the import below then reads the checked bytes.
+  const scripts = Promise.all([pyodideURL, new URL("pyodide.asm.mjs", indexURL).href]
+    .map((url) => verifyScript(checkedFetch, url)));
+  if (!(await webAssemblyAllowed())) throw new WebAssemblyBlocked("WebAssembly is blocked");
+  await scripts;
+  const { loadPyodide } = await import(pyodideURL);
   bootMarks.imported = performance.now();
-  // Naming the wheel here downloads it while the runtime boots (Pyodide checks its sha256).
+  // Naming the wheel here downloads it while the runtime boots (its hash is in the lockfile).
   // stdLibURL: the site's python_stdlib.zip, precompiled for what the calculator imports.
   const pyodide = await loadPyodide({ indexURL, lockFileURL, stdLibURL, packages: [packageName] });
   bootMarks.loaded = performance.now();
@@ -33,7 +63,7 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
   if (!(packageName in pyodide.loadedPackages)) {
     // Try once more to get the reason: loadPackage reports failures (bad sha256, 404) through
     // errorCallback and does not throw, so its outcome is checked, not assumed.
-    progress("Loading the calculators");
+    progress("loading-package");
     await pyodide.loadPackage(packageName, {
       messageCallback: () => {},
       errorCallback: (message) => loadErrors.push(message),
@@ -43,21 +73,12 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
     throw new Error(`could not load ${packageName}: ${loadErrors.join("; ") || "unknown error"}`);
   }
   bootMarks.package = performance.now();
-  progress("Starting the model");
+  progress("starting-model");
   // The Python side of the protocol is calculators.bridge, imported (not compiled here: the
   // site's wheel carries its bytecode) like the rest of the package.
   const bridge = pyodide.pyimport("calculators.bridge");
   handle = bridge.Session(await parameters).handle;
   bootMarks.bridge = performance.now();
-}
-
-// Readers see one plain sentence; a Python traceback goes to the console (as `detail`) only.
-function shortReason(error) {
-  if (error && error.type && error.constructor && error.constructor.name === "PythonError") {
-    return "the calculator model failed to start";
-  }
-  const text = String((error && error.message) || error).split("\n")[0];
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function evaluate(request) {
@@ -70,7 +91,7 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     booting ??= boot(data).then(
       () => postMessage({ type: "ready", marks: bootMarks, timeOrigin: performance.timeOrigin }),
-      (error) => postMessage({ type: "failed", message: shortReason(error), detail: String(error) }),
+      fail,
     );
     return;
   }

@@ -1,0 +1,122 @@
+"""Checks between values and between files, run on every file that parsed, valid or not.
+
+A schema error in one entry must not hide a bad reference in the next, so nothing here assumes
+the schema held: every value is looked at only where it has the expected shape, and what has the
+wrong shape is left to the schema's own message. The checks are written by key, not by file
+(any list of entries with ids, any `source` of a figure, any `by_category` map), so new fields
+get them without a change here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.errors import DataProblem
+from generator.model import mode_slug
+from generator.yaml_source import Path, YamlDocument
+
+
+def _walk(value: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
+    """Every value in a document with its path, parents first."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+
+
+def _root(document: YamlDocument | None) -> dict:
+    return document.data if document is not None and isinstance(document.data, dict) else {}
+
+
+def entry_ids(document: YamlDocument | None, key: str) -> set[str] | None:
+    """The ids of the entries listed under `key`, or None when the file could not be read."""
+    if document is None:
+        return None
+    entries = _root(document).get(key)
+    return {entry["id"] for entry in entries if isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)} if isinstance(entries, list) else set()
+
+
+class ReferenceChecks:
+    """The known ids of sources, categories and tasks (None: that file could not be read)."""
+
+    def __init__(self, sources: set[str] | None, categories: set[str] | None,
+                 tasks: set[str] | None, problems: list[DataProblem]):
+        self.sources = sources
+        self.categories = categories
+        self.tasks = tasks
+        self.problems = problems
+
+    def document(self, document: YamlDocument) -> None:
+        """The checks that hold in every file."""
+        for path, value in _walk(document.data):
+            if isinstance(value, list):
+                self._unique_ids(document, path, value)
+            elif isinstance(value, dict):
+                self._source(document, path, value)
+                self._categories(document, path, value)
+
+    def _unique_ids(self, document: YamlDocument, path: Path, entries: list) -> None:
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                self.problems.append(document.problem((*path, index, "id"),
+                                                      f"duplicate id '{ident}'"))
+            seen.add(ident)
+
+    def _source(self, document: YamlDocument, path: Path, figure: dict) -> None:
+        source = figure.get("source")
+        if "confidence" in figure and isinstance(source, str) and self.sources is not None \
+                and source not in self.sources:
+            self.problems.append(document.problem(
+                (*path, "source"), f"unknown source '{source}': add it to sources.yml"))
+
+    def _categories(self, document: YamlDocument, path: Path, value: dict) -> None:
+        by_category = value.get("by_category")
+        if not isinstance(by_category, dict) or self.categories is None:
+            return
+        for category in by_category:
+            if category not in self.categories:
+                self.problems.append(document.problem(
+                    (*path, "by_category", category),
+                    f"unknown category '{category}': add it to categories.yml"))
+
+    def default_category(self, document: YamlDocument) -> None:
+        default = _root(document).get("default_category")
+        if isinstance(default, str) and self.categories is not None \
+                and default not in self.categories:
+            self.problems.append(document.problem(
+                ("default_category",), f"unknown category '{default}'"))
+
+    def mode(self, document: YamlDocument, relative: str) -> None:
+        """A mode file: its name matches its id, every task is assigned, delivery is a range."""
+        raw = _root(document)
+        if isinstance(raw.get("id"), str):
+            expected = f"modes/{mode_slug(raw['id'])}.yml"
+            if relative != expected:
+                self.problems.append(document.problem(
+                    ("id",), f"'{raw['id']}' belongs in data/{expected}"))
+        responsibilities = raw.get("responsibilities")
+        tasks = responsibilities.get("tasks") if isinstance(responsibilities, dict) else None
+        if isinstance(tasks, dict) and self.tasks is not None:
+            for task_id in tasks:
+                if task_id not in self.tasks:
+                    self.problems.append(document.problem(
+                        ("responsibilities", "tasks", task_id),
+                        f"unknown task '{task_id}': tasks are defined in tasks.yml"))
+            for task_id in sorted(self.tasks - set(tasks)):
+                self.problems.append(document.problem(
+                    ("responsibilities", "tasks"), f"task '{task_id}' is missing: say who does it"))
+        delivery = raw.get("delivery_days")
+        days = delivery.get("value") if isinstance(delivery, dict) else None
+        if isinstance(days, dict) and all(
+                isinstance(days.get(end), int | float) and not isinstance(days.get(end), bool)
+                for end in ("min", "max")) and days["min"] > days["max"]:
+            self.problems.append(document.problem(
+                ("delivery_days", "value", "min"), "min is greater than max"))

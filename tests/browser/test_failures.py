@@ -1,0 +1,129 @@
+"""When the live calculator cannot run (issue 11, points 4 and 5): each failure has its own
+message, shows at once (not at the 30 s timeout), offers Retry where retrying can help, and the
+numbers on screen never pass for those of other inputs."""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import CALCULATOR_PAGE
+from test_calculator import ROOT, field, wait_live
+
+SHARED = f"{CALCULATOR_PAGE}?retail_price_usd=40&units_per_month=1000"
+# Well inside the page's 30 s timeout: a failure that shows by then was named, not timed out.
+NAMED_WITHIN_MS = 10_000
+BLOCK_WASM = ("default-src 'self'; script-src 'self' {hashes}; "
+              "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+
+
+def failed_status(page, timeout=NAMED_WITHIN_MS) -> str:
+    status = page.locator(f"{ROOT} .amc-status[data-state='failed']")
+    status.wait_for(timeout=timeout)
+    text = status.inner_text()
+    assert "Traceback" not in text and "Error" not in text
+    return text
+
+
+def retry_visible(page) -> bool:
+    return page.locator(f"{ROOT} [data-action='retry']").is_visible()
+
+
+def test_blocked_webassembly_is_named_and_the_shared_scenario_is_not_passed_off(visit, server):
+    server.csp = BLOCK_WASM
+    page = visit.goto(SHARED)
+    text = failed_status(page)
+    assert "your browser blocks WebAssembly" in text
+    assert not retry_visible(page)  # retrying cannot lift the browser's ban
+    # The form shows the shared values; the results are the defaults', and say so.
+    assert field(page, "retail_price_usd").input_value() == "40"
+    note = page.locator(f"{ROOT} .amc-stale-note")
+    assert "for the default values, not the ones above" in note.inner_text()
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 1
+    for action in ("export-csv", "export-json"):
+        assert page.locator(f"{ROOT} [data-action='{action}']").is_disabled()
+    # The way back: the defaults, whose numbers these are.
+    note.locator("[data-action='reset']").click()
+    assert field(page, "retail_price_usd").input_value() != "40"
+    assert not note.is_visible()
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
+    with page.expect_download() as download:
+        page.click(f"{ROOT} [data-action='export-json']")
+    assert download.value.suggested_filename.endswith(".json")
+    assert [e for e in visit.console_errors if "WebAssembly" not in e
+            and "Content Security Policy" not in e] == []
+
+
+def test_an_edit_while_python_is_blocked_marks_the_results(visit, server):
+    server.csp = BLOCK_WASM
+    page = visit.goto(CALCULATOR_PAGE)
+    failed_status(page)
+    field(page, "units_per_month").fill("1000")
+    assert "not the ones above" in page.inner_text(f"{ROOT} .amc-stale-note")
+    assert page.locator(f"{ROOT} [data-action='export-csv']").is_disabled()
+
+
+def test_a_missing_worker_script_is_named_and_retry_recovers(visit):
+    page = visit.page
+    page.route("**/calculator/worker.js", lambda route: route.fulfill(status=404, body="gone"))
+    visit.goto(CALCULATOR_PAGE)
+    text = failed_status(page)
+    assert "missing from the site (worker.js, HTTP 404)" in text
+    assert retry_visible(page)
+    page.unroute("**/calculator/worker.js")
+    page.click(f"{ROOT} [data-action='retry']")
+    wait_live(page)
+
+
+def test_a_worker_the_browser_refuses_is_named(visit):
+    page = visit.page
+    page.add_init_script("window.Worker = class { constructor() { throw new DOMException("
+                         "'blocked by policy', 'SecurityError'); } };")
+    visit.goto(CALCULATOR_PAGE)
+    assert "could not start the calculator's background script" in failed_status(page)
+    assert retry_visible(page)
+
+
+def test_a_missing_runtime_file_is_named(visit):
+    page = visit.page
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="gone"))
+    visit.goto(CALCULATOR_PAGE)
+    assert "missing from the site (pyodide.asm.wasm, HTTP 404)" in failed_status(page)
+    assert retry_visible(page)
+
+
+@pytest.fixture
+def tampered(server, site_dir):
+    """Serve one built file with its first byte changed (the server, not a browser route: a
+    route would pass the 9.6 MB of WebAssembly through the test driver, slowly)."""
+    served = {}
+
+    def tamper(pattern: str) -> str:
+        [file] = site_dir.glob(pattern)
+        body = bytearray(file.read_bytes())
+        body[0] ^= 0x01
+        path = "/" + file.relative_to(site_dir).as_posix()
+        served[path] = server.extra_files[path] = bytes(body)
+        return file.name
+
+    yield tamper
+    for path in served:
+        del server.extra_files[path]
+
+
+@pytest.mark.parametrize("pattern", [
+    "assets/pyodide/*/pyodide.mjs",
+    "assets/pyodide/*/pyodide.asm.mjs",
+    "assets/pyodide/*/pyodide.asm.wasm",
+    "assets/calculator/runtime-*/python_stdlib.zip",
+    "assets/calculator/runtime-*/pyodide-lock.json",
+    "assets/calculator/runtime-*/*.whl",
+    "assets/calculator/parameters.*.json",
+])
+def test_every_runtime_file_is_checked_against_its_build_time_hash(visit, tampered, pattern):
+    name = tampered(pattern)
+    page = visit.goto(CALCULATOR_PAGE)
+    text = failed_status(page)
+    assert f"failed its integrity check ({name})" in text
+    assert retry_visible(page)
+    # Nothing of the tampered runtime ran: the prerendered numbers stay, unmarked (they match).
+    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
