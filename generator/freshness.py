@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Mode, Provenance, SiteData
+from generator.model import GuidePage, Mode, Provenance, SiteData
 
 
 @dataclass(frozen=True, order=True)
@@ -41,7 +41,14 @@ def site_provenances(site: SiteData) -> Iterator[tuple[str, Provenance]]:
 
 def last_reviewed(mode: Mode) -> str:
     """The newest `checked` date in a mode's file: when its data was last reviewed."""
-    return max(provenance.checked for _, provenance in mode_provenances(mode))
+    dates = [provenance.checked for _, provenance in mode_provenances(mode)]
+    return max(dates + [fact.checked for fact in mode.facts])
+
+
+def page_last_reviewed(page: GuidePage) -> str | None:
+    """The newest `checked` date of the sources a guide page cites (None if it cites none)."""
+    return max((source.checked for section in page.sections for source in section.sources),
+               default=None)
 
 
 def months_before(today: date, months: int) -> date:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from generator import site_dir
 from generator.bundle import build_bundle
 from generator.commit_date import use_commit_date
+from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.load import load_data
@@ -44,6 +45,8 @@ class ModesPluginConfig(Config):
 
 class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
+        # policy would block it. Built sites (build, gh-deploy) get the policy.
         self.command, self.dirty = command, dirty
         self.staging: Path | None = None
         self.failed = False
@@ -92,7 +95,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         self.site, self.bundle = self._load()
         if self.errors:
-            for path in generated_paths():
+            for path in generated_paths(self.data_dir):
                 files.append(File.generated(config, path, content="# Data errors\n"))
             return files
         calculator = None
@@ -140,6 +143,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.browser_assets import write_assets
 
             write_assets(Path(config.site_dir), self.bundle, config)
+        if not self.serving:
+            write_csp(Path(config.site_dir))
 
     def on_build_error(self, error):
         self.failed = True

@@ -15,7 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.freshness import last_reviewed
+from generator.citations import cited_on, last_data_review
+from generator.freshness import last_reviewed, page_last_reviewed
 from generator.model import MODE_ORDER, CategoryValues, Figure, SiteData, mode_slug
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import in_language
@@ -34,6 +35,8 @@ BASIS_LABELS = {
     "deposit": "deposit",
 }
 CONFIDENCE_LABELS = {"sourced": "sourced", "unverified": "unverified", "assumption": "assumption"}
+GRADE_LABELS = {"A": "primary", "B": "trade press", "C": "vendor or blog", "D": "forum"}
+OFFLINE_LABELS = {"print": "print", "screenshot": "a screenshot"}
 
 # A function that returns the calculator's HTML for the given modes, or None to leave it out.
 CalculatorHtml = Callable[..., str]
@@ -101,11 +104,14 @@ def environment(language: str = "en") -> Environment:
             figure, site, as_percent, language),
         percent=_percent,
         last_reviewed=last_reviewed,
+        page_last_reviewed=page_last_reviewed,
     )
     env.globals.update(
         WHO_LABELS=WHO_LABELS,
         BASIS_LABELS=BASIS_LABELS,
         CONFIDENCE_LABELS=CONFIDENCE_LABELS,
+        GRADE_LABELS=GRADE_LABELS,
+        OFFLINE_LABELS=OFFLINE_LABELS,
     )
     return env
 
@@ -124,10 +130,11 @@ class Page:
         return self.data_files[0]
 
 
-def generated_paths() -> list[str]:
-    """The pages `render_pages` writes, known without reading data/ (for error pages)."""
+def generated_paths(data_dir: Path) -> list[str]:
+    """The pages `render_pages` writes, known without loading data/ (for error pages)."""
+    guides = sorted(f"{path.stem}.md" for path in (data_dir / "pages").glob("*.yml"))
     return [f"modes/{mode_slug(mode_id)}.md" for mode_id in MODE_ORDER] + [
-        "compare.md", "calculator.md", "sources.md"]
+        "compare.md", "calculator.md", *guides, "sources.md"]
 
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> list[Page]:
@@ -151,5 +158,33 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
     pages.append(Page("compare.md", render("compare.md.j2"), (*mode_files, "data/tasks.yml")))
     pages.append(Page("calculator.md", render("calculator.md.j2"),
                       (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
-    pages.append(Page("sources.md", render("sources.md.j2"), ("data/sources.yml",)))
+    for page in site.pages.values():
+        pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
+                                                    review=data_review(site)),
+                          (f"data/pages/{page.name}.yml",)))
+    pages.append(Page("sources.md", render("sources.md.j2", citations=cited_on(site)),
+                      ("data/sources.yml",)))
     return pages
+
+
+@dataclass(frozen=True)
+class DataReview:
+    """What the About page says of the data: when it was last reviewed and how it is graded."""
+
+    date: str
+    sources: int
+    grades: list[tuple[str, int]]  # (grade, number of sources), A to D
+    costs: int
+    confidences: list[tuple[str, int]]  # (confidence, number of cost figures)
+
+
+def data_review(site: SiteData) -> DataReview:
+    grades = [source.grade for source in site.sources.values()]
+    confidences = [cost.figure.provenance.confidence for mode in site.modes for cost in mode.costs]
+    return DataReview(
+        date=last_data_review(site),
+        sources=len(grades),
+        grades=[(g, grades.count(g)) for g in GRADE_LABELS if g in grades],
+        costs=len(confidences),
+        confidences=[(c, confidences.count(c)) for c in CONFIDENCE_LABELS if c in confidences],
+    )
