@@ -38,9 +38,10 @@ def test_nothing_is_stale_within_the_age():
 
 
 def test_a_mode_was_last_reviewed_on_its_newest_checked_date():
+    """Figures are checked 2026-01-03 and -04 in the golden data; the facts 2026-01-06."""
     assert {mode.id: last_reviewed(mode) for mode in SITE.modes} == {
-        "fully_managed": "2026-01-04", "semi_managed": "2026-01-04",
-        "self_operated": "2026-01-04"}
+        "fully_managed": "2026-01-06", "semi_managed": "2026-01-06",
+        "self_operated": "2026-01-06"}
 
 
 def test_an_old_figure_warns_without_failing_the_strict_build(golden_copy, tmp_path):
@@ -55,4 +56,4 @@ def test_an_old_figure_warns_without_failing_the_strict_build(golden_copy, tmp_p
     assert f"\n  data/modes/semi-managed.yml:{first + 1}: responsibilities: checked 2019-05-06\n" \
         in build.stderr
     page = (tmp_path / "site" / "modes" / "semi-managed" / "index.html").read_text("utf-8")
-    assert "<p>Data last reviewed: 2026-01-04.</p>" in page
+    assert "<p>Data last reviewed: 2026-01-06.</p>" in page
