@@ -18,6 +18,7 @@ from generator.model import (
     Component,
     Fact,
     Figure,
+    GlossaryTerm,
     GuidePage,
     Item,
     Mode,
@@ -43,6 +44,7 @@ SINGLE_FILES = {
     "categories.yml": "categories.schema.json",
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
+    "glossary.yml": "glossary.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
 PAGE_SCHEMA = "page.schema.json"
@@ -108,6 +110,11 @@ class _Builder:
         raw = document.data["tasks"][index]
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
                     raw["driver"], self.figure(document, ("tasks", index, "hours")))
+
+    def glossary_term(self, raw: dict) -> GlossaryTerm:
+        source = self.sources[raw["source"]] if "source" in raw else None
+        return GlossaryTerm(raw["id"], raw["term"], tuple(raw.get("also", ())), raw["english"],
+                            Text.from_data(raw["definition"]), source)
 
     def mode(self, document: YamlDocument, relative: str, task_ids: list[str]) -> Mode:
         raw = document.data
@@ -238,4 +245,5 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         modes=tuple(builder.mode(doc, relative, task_ids)
                     for relative, doc in mode_docs.items()),
         pages={name: builder.page(doc.data, name) for name, doc in page_docs.items()},
+        glossary=tuple(builder.glossary_term(t) for t in docs["glossary.yml"].data["terms"]),
     )

@@ -1,5 +1,11 @@
 """MkDocs plugin: add the generated pages, fill generated tables, rebuild when data/ changes.
 
+One build per language (Material's advice: each has its own theme language and search index).
+The English build is the site root; after it, the plugin builds each translation's config
+(`translations: {zh: mkdocs.zh.yml}`) into <site_dir>/<language>/, with the same data folder
+and settings, so `mkdocs build` and `mkdocs serve` make and reload both. Only the root build
+writes the calculators' runtime: both languages load the same files from the site root.
+
 Around that it makes builds fit to publish: dates from the commit (reproducible), a staging
 folder that replaces site/ only after a build succeeded (atomic), edit links to the data files,
 warnings for old figures, and, under `mkdocs serve`, data errors shown in the browser.
@@ -12,11 +18,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.config import config_options
+from mkdocs.commands.build import build
+from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from generator import site_dir
 from generator.bundle import build_bundle
@@ -24,10 +32,19 @@ from generator.commit_date import use_commit_date
 from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.freshness import stale_figures
+from generator.glossary_links import link_first_uses
 from generator.load import load_data
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
+from generator.text import LANGUAGES
+
+PLUGIN_NAME = "aliexpress-modes"
+# Pages besides modes/* whose first use of each glossary term links to the glossary.
+TERM_LINKED_PAGES = {"index.md", "compare.md", "calculator.md", "faq.md", "combining.md"}
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+# "The facts on this page come from <files>.", under pages built from several data files.
+FACTS_FROM = {"en": "The facts on this page come from {files}.", "zh": "本页数据来自 {files}。"}
 
 
 class ModesPluginConfig(Config):
@@ -38,13 +55,14 @@ class ModesPluginConfig(Config):
     edit_uri = config_options.Type(str, default="edit/main/")
     # A figure whose `checked` date is older than this gets a warning (not a strict failure).
     stale_after_months = config_options.Type(int, default=12)
-    # This build's folder inside the published site (say "zh/" for a second language): added
-    # to site_url, which a deploy sets through the SITE_URL environment variable.
-    subsite = config_options.Type(str, default="")
+    # The language this build renders; the root build is English.
+    language = config_options.Choice(LANGUAGES, default=LANGUAGES[0])
+    # Language -> its MkDocs config (relative to this one), built into <site_dir>/<language>/.
+    translations = config_options.Type(dict, default={})
 
 
 class ModesPlugin(BasePlugin[ModesPluginConfig]):
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command, dirty):
         # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
         # policy would block it. Built sites (build, gh-deploy) get the policy.
         self.command, self.dirty = command, dirty
@@ -52,13 +70,13 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         self.failed = False
 
     def on_config(self, config):
-        project_dir = Path(config.config_file_path).parent
-        self.data_dir = project_dir / self.config.data_dir
+        self.config_dir = Path(config.config_file_path).parent
+        self.data_dir = self.config_dir / self.config.data_dir
         self.data_files: dict[str, tuple[str, ...]] = {}
         self.errors: DataErrors | None = None
         # The output's dates come from the commit; the check that no `checked` date lies in the
         # future uses the real day then, or a contributor's uncommitted edit of today would fail.
-        from_commit = use_commit_date(project_dir)
+        from_commit = use_commit_date(self.config_dir)
         self.validation_day = datetime.now(UTC).date() if from_commit else None
         # `mkdocs serve` points site_url at its own address (also under `serve --clean`,
         # which starts plugins as for a build).
@@ -66,13 +84,25 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         address = f"{config.dev_addr.host}:{config.dev_addr.port}"
         self.serving = command == "serve" or bool(
             config.site_url and urlsplit(config.site_url).netloc == address)
-        if self.config.subsite and config.site_url:
-            config.site_url = urljoin(config.site_url, self.config.subsite.strip("/") + "/")
-        if command == "build" and not self.dirty and not self.serving:
+        if command == "build" and not getattr(self, "dirty", False) and not self.serving \
+                and not self._is_translation():  # a translation builds inside the staged site
             self.target = Path(config.site_dir)
             self.staging = site_dir.staging_dir(self.target)
             config.site_dir = str(self.staging)
+        self._anchor_search_dictionary(config)
+        # The language switcher's template (overrides/), ahead of Material's own: added here, not
+        # as theme.custom_dir, so configs that INHERIT mkdocs.yml from elsewhere still find it.
+        config.theme.dirs.insert(0, str(OVERRIDES))
         return config
+
+    def _anchor_search_dictionary(self, config) -> None:
+        """Material's search reads `jieba_dict_user` relative to the working directory; make it
+        relative to the config file, so a build started from anywhere finds it."""
+        for name, plugin in config.plugins.items():
+            user_dict = getattr(plugin.config, "jieba_dict_user", None) \
+                if name.endswith("search") else None
+            if user_dict and not Path(user_dict).is_absolute():
+                plugin.config.jieba_dict_user = str(self.config_dir / user_dict)
 
     def _load(self):
         try:
@@ -85,7 +115,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             # PluginError ends the build with exit status 1 and this message, no traceback.
             raise PluginError(str(errors)) from None
         stale = stale_figures(site, date.today(), self.config.stale_after_months)
-        if stale:
+        if stale and not self._is_translation():  # one warning, not one per language
             NOTICES.warning(
                 f"{len(stale)} figures were checked more than {self.config.stale_after_months} "
                 "months ago; check them again and update `checked` (this does not fail the "
@@ -105,7 +135,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             def calculator(modes: list[str]) -> str:
                 return render_calculator(self.bundle, modes=modes, page_url="")
 
-        for page in render_pages(self.site, calculator):
+        for page in render_pages(self.site, calculator, language=self.config.language):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.data_files[page.path] = page.data_files
         return files
@@ -114,18 +144,31 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         if self.errors:
             return _error_page(self.errors)
         try:
-            markdown = fill_markers(markdown, self.bundle)
+            language = self.config.language
+            markdown = fill_markers(markdown, build_bundle(self.site, language), language)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
         sources = self.data_files.get(page.file.src_uri, ())
         if len(sources) > 1 and self.config.repo_url:
             links = ", ".join(f"[`{path}`]({self._edit_url(path)})" for path in sources)
-            markdown += f"\n\n---\n\nThe facts on this page come from {links}.\n"
+            markdown += "\n\n---\n\n" + FACTS_FROM[self.config.language].format(files=links) + "\n"
         return markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Guide pages link the first use of each glossary term to the glossary."""
+        src = page.file.src_uri
+        if self.errors or not (src.startswith("modes/") or src in TERM_LINKED_PAGES):
+            return html
+        glossary = files.get_file_from_path("glossary.md")
+        url = get_relative_url(glossary.url, page.url)
+        language = self.config.language
+        terms = [(term.id, term.words(language)) for term in self.site.glossary]
+        return link_first_uses(html, terms, url)
 
     def on_page_context(self, context, page, config, nav):
         if self.config.repo_url:
-            sources = self.data_files.get(page.file.src_uri, (f"docs/{page.file.src_uri}",))
+            docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
+            sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
             page.edit_url = self._edit_url(sources[0])
         return context
 
@@ -135,29 +178,61 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
+        for path in self._translation_configs():
+            server.watch(str(path))
         return server
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config):
-        if self.config.calculators and not self.errors:
+        if self.config.calculators and not self._is_translation() and not self.errors:
             from generator.browser_assets import write_assets
 
             write_assets(Path(config.site_dir), self.bundle, config)
         if not self.serving:
             write_csp(Path(config.site_dir))
+        for language, path in self.config.translations.items():
+            self._build_translation(language, self.config_dir / path, config)
 
     def on_build_error(self, error):
         self.failed = True
 
     def on_shutdown(self) -> None:
         # MkDocs' strict check runs after on_post_build, so only here is the build known good.
-        if self.staging is None:
+        if getattr(self, "staging", None) is None:
             return
         if self.failed:
             site_dir.discard(self.staging)
         else:
             site_dir.publish(self.staging, self.target)
         self.staging = None
+
+    def _is_translation(self) -> bool:
+        return self.config.language != LANGUAGES[0]
+
+    def _translation_configs(self) -> list[Path]:
+        paths = [self.config_dir / path for path in self.config.translations.values()]
+        return paths + [Path(load_config(str(p)).docs_dir) for p in paths]
+
+    def _build_translation(self, language: str, path: Path, config) -> None:
+        """Build `path` into <site_dir>/<language>/ with this build's data and settings."""
+        if not path.is_file():
+            raise PluginError(f"translations: {language}: no config file at {path}")
+        site_url = urljoin(config.site_url, f"{language}/") if config.site_url else None
+        translated = load_config(str(path), site_dir=str(Path(config.site_dir) / language),
+                                 strict=config.strict, site_url=site_url)
+        plugin = translated.plugins.get(PLUGIN_NAME)
+        if plugin is None or plugin.config.language != language:
+            raise PluginError(f"{path.name}: needs the {PLUGIN_NAME} plugin with "
+                              f"language: {language}")
+        plugin.config.data_dir = str(self.data_dir)
+        plugin.config.calculators = self.config.calculators
+        plugin.config.repo_url = self.config.repo_url
+        plugin.config.edit_uri = self.config.edit_uri
+        plugin.config.stale_after_months = self.config.stale_after_months
+        plugin.config.translations = {}
+        plugin.command = getattr(self, "command", "build")
+        plugin.dirty = getattr(self, "dirty", False)
+        build(translated)
 
 
 def _error_page(errors: DataErrors) -> str:
