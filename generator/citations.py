@@ -67,9 +67,3 @@ def last_data_review(site: SiteData) -> str:
                   mode.return_loss_share.provenance.checked]
         dates += [cost.figure.provenance.checked for cost in mode.costs]
     return max(dates)
-
-
-def page_last_reviewed(sections) -> str | None:
-    """When a guide page's data was last reviewed: the newest check of a source it cites."""
-    dates = [source.checked for section in sections for source in section.sources]
-    return max(dates, default=None)
