@@ -26,6 +26,11 @@ def mode_provenances(mode: Mode) -> Iterator[tuple[str, Provenance]]:
     yield "delivery_days", mode.delivery_provenance
     yield "demand_multiplier", mode.demand_multiplier.provenance
     yield "return_loss_share", mode.return_loss_share.provenance
+    if mode.supply_price_ratio is not None:
+        yield "supply_price_ratio", mode.supply_price_ratio.provenance
+    yield "stock_days", mode.stock_days.provenance
+    yield "payout_days", mode.payout_days.provenance
+    yield "unsold_share", mode.unsold_share.provenance
     for index, cost in enumerate(mode.costs):
         yield f"costs[{index}]", cost.figure.provenance
 

@@ -26,6 +26,7 @@ from generator.model import (
     PageLink,
     PageSection,
     Provenance,
+    Range,
     Responsibility,
     SiteData,
     Source,
@@ -109,8 +110,10 @@ class _Builder:
         value = raw["value"]
         if isinstance(value, dict):
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
+        span = raw.get("range")
         return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path),
-                      _optional_text(raw, "label"))
+                      _optional_text(raw, "label"),
+                      span and Range(span["low"], span["high"], Text.from_data(span["reason"])))
 
     def task(self, document: YamlDocument, index: int) -> Task:
         raw = document.data["tasks"][index]
@@ -149,6 +152,11 @@ class _Builder:
             delivery_provenance=self.provenance(document, ("delivery_days",)),
             demand_multiplier=self.figure(document, ("demand_multiplier",)),
             return_loss_share=self.figure(document, ("return_loss_share",)),
+            stock_days=self.figure(document, ("stock_days",)),
+            payout_days=self.figure(document, ("payout_days",)),
+            unsold_share=self.figure(document, ("unsold_share",)),
+            supply_price_ratio=(self.figure(document, ("supply_price_ratio",))
+                                if "supply_price_ratio" in raw else None),
             costs=tuple(
                 Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
                           self.figure(document, ("costs", index)))

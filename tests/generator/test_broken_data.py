@@ -48,7 +48,7 @@ EXPECTED = {
     "one-language": "data/model.yml:3:10: capital_cost_rate.label: "
                     "give this text in both languages, as {en: ..., zh: ...}",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
-                     "(allowed: checked, confidence, label, note, source, unit, value)",
+                     "(allowed: checked, confidence, label, note, range, source, unit, value)",
     # Reading is bounded: aliases, depth, size, encoding, characters, numbers.
     "alias-bomb": "data/model.yml:9:8: b[0]: '*a' is a YAML alias; data files may not use "
                   "aliases (& and *): write the value out in full",
