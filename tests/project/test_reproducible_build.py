@@ -87,7 +87,14 @@ def test_dates_in_the_site_come_from_the_commit(first_site):
 def test_properdocs_builds_the_same_pages(first, first_site):
     properdocs_site = build(first, engine="properdocs")
     differing = differences(first_site, properdocs_site)
-    assert [name for name in differing if not name.endswith(".html")] == []
+    # sw.js's version is a hash of the pages it caches, which name their generator: only that
+    # line may differ.
+    assert [name for name in differing if not name.endswith(".html") and name != "sw.js"] == []
+    if "sw.js" in differing:
+        lines = zip((first_site / "sw.js").read_text().splitlines(),
+                    (properdocs_site / "sw.js").read_text().splitlines(), strict=True)
+        assert [a.split(":")[0] for a, b in lines if a != b] == [' "version"']
+        differing = [name for name in differing if name != "sw.js"]
     assert len(differing) >= 10  # every page names its generator
     for relative in differing:
         mkdocs_page = (first_site / relative).read_bytes()
