@@ -12,6 +12,7 @@
 //   scroll-hints.js      says which tables scroll sideways on a narrow screen
 //   charts.js            the main calculator's charts (uPlot, loaded on first use)
 //   messages.js          the sentences the script shows
+//   offline.js           the service worker that keeps the site for repeat and offline visits
 //   site-url.js          site-relative paths to URLs
 
 import { markScrollers } from "./scroll-hints.js";
