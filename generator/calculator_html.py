@@ -19,6 +19,7 @@ from collections.abc import Callable
 from html import escape
 
 from calculators.bridge import single_block
+from calculators.export import data_version, export_csv, export_json
 from calculators.i18n import localized
 from calculators.ranges import range_text
 
@@ -103,11 +104,19 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "</div>",
         _charts(uid, w) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
-        '<script type="application/json" class="amc-prerendered-csv">'
-        f"{script_json(report.to_csv(result, language))}</script>",
+        # The exports of these numbers, for when Python cannot run (live ones are made on demand).
+        '<script type="application/json" class="amc-prerendered-exports">'
+        f"{script_json(_exports(result, bundle, language))}</script>",
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
+
+
+def _exports(result: dict, bundle: dict, language: str) -> dict[str, str]:
+    """The CSV and JSON exports of ``result``, as the worker makes them for live numbers."""
+    data = data_version(bundle)
+    return {"csv": export_csv(result, bundle, language, data),
+            "json": export_json(result, bundle, language, data)}
 
 
 def canonical_json(result: object) -> str:

@@ -1,4 +1,5 @@
-"""The browser worker's side of the calculator: form text in, result JSON, HTML and CSV out.
+"""The browser worker's side of the calculator: form text in, result JSON and HTML out, and on
+request (Export) the CSV or JSON export.
 
 docs/assets/calculator/worker.js imports this module inside Pyodide (so it ships precompiled in
 the site's wheel, like the rest of the package) and calls ``Session.handle`` for every change.
@@ -19,8 +20,9 @@ from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
 from .errors import InvalidInput
+from .export import data_version, export_csv, export_json
 from .inputs import INPUTS
-from .report import render_html, to_csv
+from .report import render_html
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
 
@@ -39,6 +41,7 @@ class Session:
     def __init__(self, parameters_text: str) -> None:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
+        self.data_version = data_version(self.parameters)
 
     def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
         """The default scenario with the form's fields and parameter overrides applied."""
@@ -57,8 +60,18 @@ class Session:
 
     def handle(self, request_json: str) -> str:
         """``{"raw", "overrides", "modes", "language", "compare_url"}`` in; ``{"ok": true,
-        "json", "html", "csv"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text,
-        in the request's language (English when it names none)."""
+        "json", "html"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text, in the
+        request's language (English when it names none). With ``"export": "csv"`` or ``"json"``
+        in the request, ``{"ok": true, "export": text}`` instead: exports are made when asked
+        for, not on every change.
+
+        >>> from calculators.params import EXAMPLE_BUNDLE
+        >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+        >>> answer = json.loads(session.handle(json.dumps(
+        ...     {"raw": {}, "overrides": {}, "modes": None, "export": "csv"})))
+        >>> answer["export"].splitlines()[0]
+        '\ufeffmode,section,item,label,basis,rate,quantity,value,unit'
+        """
         request = json.loads(request_json)
         language = request.get("language", "en")
         scenario = self.scenario(request["raw"], request["overrides"])
@@ -66,14 +79,17 @@ class Session:
             result = evaluate(scenario, self.parameters, language)
         except InvalidInput as error:
             return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+        kind = request.get("export")
+        if kind is not None:
+            write = {"csv": export_csv, "json": export_json}[kind]
+            return json.dumps({"ok": True, "export": write(result, self.parameters, language,
+                                                           self.data_version)})
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
             "html": single_block(render_html(result, modes=request["modes"], language=language,
                                              compare_url=request.get("compare_url"))),
-            "csv": to_csv(result, language),
         })
-
 
     def catalogue(self, data: object, settings_json: str) -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or

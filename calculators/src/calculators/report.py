@@ -1,4 +1,4 @@
-"""Readable results: the HTML comparison (side by side, itemised per mode) and a CSV export.
+"""Readable results: the HTML comparison (side by side, itemised per mode). Exports: export.py.
 
 The same code renders at build time in CPython and in the browser in Pyodide, so the output is a
 pure function of the result and byte-identical in both. Every text is escaped with html.escape.
@@ -9,15 +9,13 @@ Hooks for styles and tests: classes start with ``amc-``; cells carry ``data-mode
 
 from __future__ import annotations
 
-import csv
-import io
 from html import escape
 
 from .formatting import hours, money, months, number, percent, rate_money, rate_percent, units
 from .i18n import say
 from .sensitivity_report import render_sensitivity, render_verdict
 
-# (result field, formatter, unit in the CSV) of the side-by-side table, in order. The row's
+# (result field, formatter, unit in the CSV export) of the side-by-side table, in order. The row's
 # label is the field's entry in i18n.WORDS, the unit's is "unit_" + unit.
 SUMMARY_ROWS = (
     ("units", units, "units"),
@@ -255,38 +253,3 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float,
         "</details>",
     ]
     return lines
-
-
-def to_csv(result: dict, language: str = "en") -> str:
-    """One row per mode per line item, numbers in full precision, "" for none. The header row,
-    labels and units are in ``language``; ids, sections and bases are codes in every language.
-
-    >>> from calculators import evaluate
-    >>> from calculators.params import EXAMPLE_BUNDLE
-    >>> lines = to_csv(evaluate({"units_per_month": 100}, EXAMPLE_BUNDLE)).splitlines()
-    >>> lines[0]
-    'mode,section,item,label,basis,rate,quantity,value,unit'
-    >>> [line for line in lines if ",component," in line]  # doctest: +NORMALIZE_WHITESPACE
-    ['self_operated,component,self_operated.commission,self_operated.commission,revenue_share,0.08,,864.0,CNY']
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(say(language, "csv_columns").split(","))
-    cny, hours_unit = say(language, "unit_cny"), say(language, "unit_hours")
-    for mode in result["modes"]:
-        for field, _, unit in SUMMARY_ROWS:
-            writer.writerow([mode["id"], "summary", field, say(language, field), "", "", "",
-                             _csv_number(mode[field]), say(language, f"unit_{unit}")])
-        for row in mode["components"]:
-            writer.writerow([mode["id"], "component", row["id"], row["label"], row["basis"],
-                             _csv_number(row["rate"]), "", _csv_number(row["amount"]), cny])
-        for task in mode["tasks"]:
-            writer.writerow([mode["id"], "task", f"task.{task['id']}", task["label"],
-                             task["driver"], _csv_number(task["hours_per_unit"]),
-                             _csv_number(task["quantity"]), _csv_number(task["hours"]),
-                             hours_unit])
-    return out.getvalue()
-
-
-def _csv_number(value: float | None) -> str:
-    return "" if value is None else repr(value)

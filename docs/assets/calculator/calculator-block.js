@@ -1,7 +1,7 @@
 // One calculator block ([data-calculator], written by generator/calculator_html.py): reads its
 // form, sends each change to the shared runtime and shows the answer, problems and state.
-// Result HTML and CSV come from the worker (calculators/report.py), the same renderer as the
-// prerendered numbers, so the two cannot drift.
+// Result HTML and the exports come from the worker (calculators/report.py, export.py), the same
+// code as the prerendered numbers and exports, so the two cannot drift.
 //
 // The numbers on screen always belong to the values on screen: lastGood.key is the form state
 // its numbers were worked out for (the untouched form, for the prerendered ones). Results for
@@ -37,7 +37,8 @@ export class Calculator {
     this.lastGood = {
       json: prerendered,
       result: JSON.parse(prerendered),
-      csv: JSON.parse(root.querySelector(".amc-prerendered-csv").textContent),
+      // {csv, json}: the exports of the prerendered numbers; live ones are asked for on Export.
+      exports: JSON.parse(root.querySelector(".amc-prerendered-exports").textContent),
       html: this.results.innerHTML,
       live: false,
       key: this.defaultsKey,
@@ -45,6 +46,7 @@ export class Calculator {
     this.inFlight = false;
     this.dirty = false; // a change arrived while a request was in flight
     this.waiters = []; // resolved at the next answer or failure (an export waiting for numbers)
+    this.onFailure = []; // resolved if the runtime fails (an export waiting for its file)
     this.charts = null;
   }
 
@@ -113,6 +115,7 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
+    this.sentForm = { raw, overrides };
     request(this, { raw, overrides, modes: this.modes, language,
       compare_url: this.root.dataset.compareUrl || null });
   }
@@ -123,8 +126,8 @@ export class Calculator {
     if (answer.ok) {
       const result = JSON.parse(answer.json);
       const previous = this.lastGood.result;
-      this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true,
-                        key: this.sentKey };
+      this.lastGood = { json: answer.json, result, html: answer.html, form: this.sentForm,
+                        live: true, key: this.sentKey };
       this.firstLiveAt ??= performance.now(); // read by benchmarks/calculator_load.py
       this.results.innerHTML = answer.html;
       this.showProblems([]);
@@ -148,7 +151,7 @@ export class Calculator {
       this.inFlight = false;
       this.scheduleCharts();
       this.statusText.textContent = messages.failed(detail);
-      for (const resolve of this.waiters.splice(0)) resolve();
+      for (const resolve of [...this.waiters.splice(0), ...this.onFailure.splice(0)]) resolve();
     } else if (state === "ready") {
       this.statusText.textContent = messages.live;
       if (this.dirty || !this.lastGood.live) this.send();
@@ -252,8 +255,20 @@ export class Calculator {
       await new Promise((resolve) => this.waiters.push(resolve));
     }
     if (this.formKey() !== this.lastGood.key) return; // invalid input, or Python stopped
-    if (format === "csv") download("aliexpress-modes.csv", "text/csv", this.lastGood.csv);
-    else download("aliexpress-modes.json", "application/json", this.lastGood.json);
+    const text = this.lastGood.live ? await this.exportLive(format) : this.lastGood.exports[format];
+    if (text === null) return; // Python stopped meanwhile
+    if (format === "csv") download("aliexpress-modes.csv", "text/csv;charset=utf-8", text);
+    else download("aliexpress-modes.json", "application/json", text);
+  }
+
+  // The export of the live numbers, made by Python from the same form values; null if the
+  // runtime fails first.
+  exportLive(format) {
+    return new Promise((resolve) => {
+      this.onFailure.push(() => resolve(null));
+      request({ onResult: (answer) => resolve(answer.ok ? answer.export : null) },
+        { ...this.lastGood.form, modes: this.modes, language, export: format });
+    });
   }
 
   async copyLink(button) {

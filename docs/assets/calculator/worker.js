@@ -4,11 +4,12 @@
 //
 // Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
 //                integrity: {absolute URL: "sha256-..."}}
-//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes}
+//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes,
+//                language, compare_url, export?: "csv" | "json"}
 // Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
 //               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
 //                 missing | integrity | network | model | runtime (sent once, at the first failure)
-//               {type: "result", id, ok: true, json, html, csv}
+//               {type: "result", id, ok: true, json, html} (with export: {..., ok: true, export})
 //               {type: "result", id, ok: false, problems: [{field, code, message}]}
 
 import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
