@@ -197,8 +197,10 @@ export class Calculator {
     this.staleNote.querySelector(".amc-back").hidden = !(other && runtime.state === "failed");
     this.staleNote.hidden = text === "";
     this.results.classList.toggle("amc-stale", text !== "");
+    // Live numbers are exported by Python: not while it restarts or after it failed.
+    const noExporter = this.lastGood.live && waiting;
     for (const button of this.root.querySelectorAll("[data-action^=export]")) {
-      button.disabled = !matches && (waiting || Boolean(this.showingProblems));
+      button.disabled = noExporter || (!matches && (waiting || Boolean(this.showingProblems)));
     }
   }
 
@@ -264,6 +266,7 @@ export class Calculator {
   // The export of the live numbers, made by Python from the same form values; null if the
   // runtime fails first.
   exportLive(format) {
+    if (runtime.state !== "ready") return Promise.resolve(null);
     return new Promise((resolve) => {
       this.onFailure.push(() => resolve(null));
       request({ onResult: (answer) => resolve(answer.ok ? answer.export : null) },
