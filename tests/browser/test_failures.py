@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from browser_support import CALCULATOR_PAGE
-from test_calculator import ROOT, bundle_from, download_exports, field, wait_live
+from test_calculator import ROOT, bundle_from, download_exports, field, next_result, wait_live
 
 import calculators
 
@@ -75,6 +75,24 @@ def test_a_missing_worker_script_is_named_and_retry_recovers(visit):
     page.unroute("**/calculator/worker.js")
     page.click(f"{ROOT} [data-action='retry']")
     wait_live(page)
+
+
+def test_live_numbers_are_not_exported_once_python_has_failed(visit):
+    # Live numbers for edited values, then Python fails on a restart (Retry, here with workers
+    # now refused): the numbers stay (they are the form's), but only Python makes their exports,
+    # so Export is disabled, never broken.
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "active_skus").fill("44")) is True
+    assert page.locator(f"{ROOT} [data-action='export-csv']").is_enabled()
+    page.evaluate("() => { window.Worker = class { constructor() { throw new DOMException("
+                  "'blocked by policy', 'SecurityError'); } }; }")
+    page.eval_on_selector(f"{ROOT} [data-action=retry]", "button => { button.hidden = false; }")
+    page.click(f"{ROOT} [data-action='retry']")
+    failed_status(page)
+    for action in ("export-csv", "export-json"):
+        assert page.locator(f"{ROOT} [data-action='{action}']").is_disabled()
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
 
 
 def test_a_worker_the_browser_refuses_is_named(visit):
