@@ -102,3 +102,23 @@ def test_axe_finds_no_violation_on_any_page(chromium, server, site_dir, scheme):
             found[path or "/"] = violations
     context.close()
     assert found == {}, json.dumps(found, indent=1)
+
+
+def test_the_live_region_is_one_sentence_and_charts_are_named_and_point_to_the_table(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    announce = page.locator(f"{ROOT} .amc-announce")
+    assert announce.get_attribute("aria-live") == "polite"
+    assert page.locator(f"{ROOT} [aria-live]").count() == 1  # the tables are not live
+    units = page.locator(f"{ROOT} input[name='units_per_month']")
+    units.fill("400")
+    page.wait_for_function("() => document.querySelector('[data-calculator] .amc-announce')"
+                           ".textContent.includes('since the last result')")
+    sentence = announce.inner_text()
+    assert sentence.startswith("Recommended: ") and sentence.count(".") <= 3  # ¥ decimals
+    assert sentence.endswith("since the last result.") and len(sentence) < 160
+    results_id = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.id")
+    for chart in page.locator(f"{ROOT} .amc-chart").all():
+        assert chart.get_attribute("aria-describedby") == results_id
+        canvas = chart.locator(".amc-chart-canvas")
+        assert canvas.get_attribute("role") == "img" and canvas.get_attribute("aria-label")
