@@ -42,10 +42,14 @@ def test_the_result_comes_first_and_only_its_pending_parts_are_replaced(visit):
                 pendingText: verdict.dataset.state === 'pending'
                     ? getComputedStyle(verdict.querySelector('p')).visibility : null,
                 sameSummary: Boolean(summary.__marked),
+                tornadoOpen: tornado.open,
             }});
         }});
-        window.__before = el.querySelector('.amc-sensitivity').getBoundingClientRect().height;
+        el.querySelector('.amc-tornado').open = true;  // the reader looks at the chart
     }}""")
+    page.wait_for_timeout(200)  # the page measures the parts at its next frames
+    page.evaluate(f"""() => {{ window.__before = document.querySelector(
+        '{ROOT} .amc-sensitivity').getBoundingClientRect().height; }}""")
     field(page, "retail_price_usd").fill("8")
     page.wait_for_function("() => window.__stages.some(s => s.stage === 'full')")
     main, full = page.evaluate("() => window.__stages")
@@ -57,6 +61,7 @@ def test_the_result_comes_first_and_only_its_pending_parts_are_replaced(visit):
     assert before > 0 and main["minHeight"].endswith("px")
     assert abs(float(main["minHeight"][:-2]) - before) < 0.01 and main["height"] > before - 0.01
     assert main["pendingText"] == "hidden"
+    assert main["tornadoOpen"] is True and full["tornadoOpen"] is True
     # Then the sensitivity, swapped into those places only: the table is the same element.
     assert (full["stage"], full["verdict"], full["tornado"]) == ("full", "ready", None)
     assert full["sameSummary"] is True and full["minHeight"] == ""

@@ -76,6 +76,8 @@ export class Calculator {
     this.root.amc = this; // for tests and the benchmark
     this.runtime = runtime;
     this.showMatch();
+    this.measureSensitivity();
+    this.results.addEventListener("toggle", () => this.measureSensitivity(), true); // the tornado
     // Charts of the prerendered numbers wait while Python boots: on two cores, drawing them would
     // compete with the boot. They come with the first live result (or the error state).
     if (runtime.state !== "loading") this.scheduleCharts();
@@ -86,6 +88,7 @@ export class Calculator {
     clearTimeout(this.urlTimer); // must not write this scenario onto the next page's URL
     this.disarmStart?.();
     cancelAnimationFrame(this.chartFrame);
+    cancelAnimationFrame(this.measureFrame);
     if (this.charts) this.charts.destroy();
   }
 
@@ -138,12 +141,12 @@ export class Calculator {
       // sensitivity is still theirs and stays until the new one replaces it.
       const keep = previous.complete && previous.key === this.sentKey;
       const before = this.sensitivityParts();
-      const heights = before.map((part) => part.getBoundingClientRect().height);
       this.results.innerHTML = answer.html;
       this.sensitivityParts().forEach((pending, k) => {
         if (!before[k]) return;
-        if (keep) pending.replaceWith(before[k]);
-        else pending.style.minHeight = `${heights[k]}px`;
+        if (keep) return pending.replaceWith(before[k]);
+        keepOpen(before[k], pending); // a tornado the reader opened stays open
+        if (this.heights?.[k]) pending.style.minHeight = `${this.heights[k]}px`;
       });
       this.showProblems([]);
       this.announce(result, previous.result);
@@ -163,17 +166,27 @@ export class Calculator {
       const parts = this.sensitivityParts(fresh.content);
       this.sensitivityParts().forEach((shown, k) => {
         if (!parts[k]) return;
-        parts[k].open = shown.open; // a tornado the reader opened stays open
+        keepOpen(shown, parts[k]);
         shown.replaceWith(parts[k]);
       });
       this.lastGood = { ...this.lastGood, json: answer.json, result: JSON.parse(answer.json),
                         html: answer.html, complete: true };
+      this.measureSensitivity();
       this.firstSensitivityAt ??= performance.now(); // read by benchmarks/calculator_load.py
     } else { // an internal error: the numbers stand, their sensitivity will not come
       this.lastGood = { ...this.lastGood, id: -1 };
       this.showProblems(answer.problems);
     }
     this.answered(answer, "full");
+  }
+
+  // The heights the next pending parts keep, read when the browser lays the page out anyway (read
+  // at the next change, they would force a layout on the path to the result).
+  measureSensitivity() {
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = requestAnimationFrame(() => {
+      this.heights = this.sensitivityParts().map((part) => part?.getBoundingClientRect().height);
+    });
   }
 
   // The verdict with the nearest flips, and the tornado (calculators/sensitivity_report.py).
@@ -338,4 +351,8 @@ export class Calculator {
       });
     });
   }
+}
+
+function keepOpen(from, to) {
+  if (to instanceof HTMLDetailsElement) to.open = from.open;
 }
