@@ -130,6 +130,7 @@ async function evaluate(request) {
         post(request, "full", JSON.parse(step.value), started);
         return;
       }
+      if (step.done) throw new Error("the sensitivity ended without a result");
     }
   } finally {
     steps.destroy();
