@@ -2,7 +2,8 @@
 request (Export) the CSV or JSON export.
 
 docs/assets/calculator/worker.js imports this module inside Pyodide (so it ships precompiled in
-the site's wheel, like the rest of the package) and calls ``Session.handle`` for every change.
+the site's wheel, like the rest of the package) and calls ``Session.stages`` for every change,
+``Session.export`` for an Export.
 
 Form values arrive as text. A number field becomes a float (the defaults are floats, so the
 untouched form reproduces ``default_scenario`` exactly) or stays text for the model to reject
@@ -14,14 +15,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
-from .api import default_scenario, evaluate
+from .api import default_scenario, evaluate, evaluate_in_stages
 from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
 from .errors import InvalidInput
 from .export import data_version, export_csv, export_json
 from .inputs import INPUTS
+from .params import parameter_index
 from .report import render_html
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
@@ -41,6 +44,7 @@ class Session:
     def __init__(self, parameters_text: str) -> None:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
+        self.index = parameter_index(self.parameters)  # the same for every request
         self.data_version = data_version(self.parameters)
 
     def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
@@ -61,16 +65,64 @@ class Session:
     def handle(self, request_json: str) -> str:
         """``{"raw", "overrides", "modes", "language", "compare_url"}`` in; ``{"ok": true,
         "json", "html"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text, in the
-        request's language (English when it names none). With ``"export": "csv"`` or ``"json"``
-        in the request, ``{"ok": true, "export": text}`` instead: exports are made when asked
-        for, not on every change.
+        request's language (English when it names none). The full result, sensitivity
+        included. Exports: ``export``."""
+        for answer in self.stages(request_json):
+            if answer is not None:
+                last = answer
+        return last
+
+    def stages(self, request_json: str) -> Iterator[str | None]:
+        """``handle`` in two answers: the result without the sensitivity (its HTML shows it
+        pending), None after each subject of the sensitivity analysed (the worker may stop
+        there when a newer input arrives), then the full answer. An invalid scenario gives
+        its problems as the one answer.
 
         >>> from calculators.params import EXAMPLE_BUNDLE
         >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
-        >>> answer = json.loads(session.handle(json.dumps(
-        ...     {"raw": {}, "overrides": {}, "modes": None, "export": "csv"})))
+        >>> steps = list(session.stages(json.dumps({"raw": {}, "overrides": {}, "modes": None})))
+        >>> first, last = json.loads(steps[0]), json.loads(steps[-1])
+        >>> json.loads(first["json"])["sensitivity"], 'data-state="pending"' in first["html"]
+        (None, True)
+        >>> steps[1:-1] == [None] * len(json.loads(last["json"])["sensitivity"]["subjects"])
+        True
+        """
+        request = json.loads(request_json)
+        language = request.get("language", "en")
+        scenario = self.scenario(request["raw"], request["overrides"])
+        steps = evaluate_in_stages(scenario, self.parameters, language, index=self.index)
+        try:
+            result = next(steps)
+        except InvalidInput as error:
+            yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+            return
+        yield self._answer(result, request)
+        for result in steps:
+            if result is None:
+                yield None
+        yield self._answer(result, request)
+
+    @staticmethod
+    def _answer(result: dict, request: dict) -> str:
+        language = request.get("language", "en")
+        return json.dumps({
+            "ok": True,
+            "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
+            "html": single_block(render_html(result, modes=request["modes"], language=language,
+                                             compare_url=request.get("compare_url"))),
+        })
+
+    def export(self, request_json: str) -> str:
+        """``{"raw", "overrides", "language", "format"}`` in (``format``: ``"csv"`` or
+        ``"json"``); ``{"ok": true, "export": text}`` or ``{"ok": false, "problems": [...]}``
+        out, as JSON text. Exports are made when asked for (Export), not on every change.
+
+        >>> from calculators.params import EXAMPLE_BUNDLE
+        >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+        >>> answer = json.loads(session.export(json.dumps(
+        ...     {"raw": {}, "overrides": {}, "format": "csv"})))
         >>> answer["export"].splitlines()[0]
-        '\ufeffmode,section,item,label,basis,rate,quantity,value,unit'
+        '\\ufeffmode,section,item,label,basis,rate,quantity,value,unit'
         """
         request = json.loads(request_json)
         language = request.get("language", "en")
@@ -79,17 +131,9 @@ class Session:
             result = evaluate(scenario, self.parameters, language)
         except InvalidInput as error:
             return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
-        kind = request.get("export")
-        if kind is not None:
-            write = {"csv": export_csv, "json": export_json}[kind]
-            return json.dumps({"ok": True, "export": write(result, self.parameters, language,
-                                                           self.data_version)})
-        return json.dumps({
-            "ok": True,
-            "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"], language=language,
-                                             compare_url=request.get("compare_url"))),
-        })
+        write = {"csv": export_csv, "json": export_json}[request["format"]]
+        return json.dumps({"ok": True, "export": write(result, self.parameters, language,
+                                                       self.data_version)})
 
     def catalogue(self, data: object, settings_json: str) -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or
