@@ -34,9 +34,11 @@ from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.load import load_data
+from generator.model import SiteData
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
+from generator.template_cache import use_bytecode_cache
 from generator.text import LANGUAGES
 
 PLUGIN_NAME = "aliexpress-modes"
@@ -104,14 +106,14 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             if user_dict and not Path(user_dict).is_absolute():
                 plugin.config.jieba_dict_user = str(self.config_dir / user_dict)
 
-    def _load(self):
+    def _load(self) -> tuple[SiteData | None, dict | None, DataErrors | None]:
+        """The site's data, its bundle, and the data errors shown instead under `mkdocs serve`."""
         try:
             site = load_data(self.data_dir, today=self.validation_day)
         except DataErrors as errors:
             if self.serving:  # show them in the browser; raising would leave it waiting
                 NOTICES.error(str(errors))
-                self.errors = errors
-                return None, None
+                return None, None, errors
             # PluginError ends the build with exit status 1 and this message, no traceback.
             raise PluginError(str(errors)) from None
         stale = stale_figures(site, date.today(), self.config.stale_after_months)
@@ -120,10 +122,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
                 f"{len(stale)} figures were checked more than {self.config.stale_after_months} "
                 "months ago; check them again and update `checked` (this does not fail the "
                 "build):\n  " + "\n  ".join(str(figure) for figure in stale))
-        return site, build_bundle(site)
+        return site, build_bundle(site), None
 
     def on_files(self, files: Files, config) -> Files:
-        self.site, self.bundle = self._load()
+        # A translation uses the data its root build loaded: the same files, read and checked once.
+        shared, self.shared_data = getattr(self, "shared_data", None), None
+        self.site, self.bundle, self.errors = shared or self._load()
         if self.errors:
             for path in generated_paths(self.data_dir):
                 files.append(File.generated(config, path, content="# Data errors\n"))
@@ -140,6 +144,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.data_files[page.path] = page.data_files
         return files
+
+    def on_env(self, env, config, files):
+        # Material's templates, compiled once and kept in build/ for every later build.
+        return use_bytecode_cache(env)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if self.errors:
@@ -242,7 +250,11 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         plugin.config.translations = {}
         plugin.command = getattr(self, "command", "build")
         plugin.dirty = getattr(self, "dirty", False)
-        build(translated)
+        plugin.shared_data = self.site, self.bundle, self.errors
+        try:
+            build(translated)
+        finally:
+            plugin.shared_data = None
 
 
 def _error_page(errors: DataErrors) -> str:
