@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 
 from generator import site_dir
 from generator.bundle import build_bundle
+from generator.calculator_slots import CalculatorSlots, MissingBlock
 from generator.commit_date import use_commit_date
 from generator.csp import write_csp
 from generator.errors import DataErrors
@@ -128,6 +129,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # A translation uses the data its root build loaded: the same files, read and checked once.
         shared, self.shared_data = getattr(self, "shared_data", None), None
         self.site, self.bundle, self.errors = shared or self._load()
+        self.slots = CalculatorSlots()
         if self.errors:
             for path in generated_paths(self.data_dir):
                 files.append(File.generated(config, path, content="# Data errors\n"))
@@ -137,8 +139,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.calculator_html import render_calculator
 
             def calculator(modes: list[str]) -> str:
-                return render_calculator(self.bundle, modes=modes, page_url="",
-                                         language=self.config.language)
+                return self.slots.placeholder(render_calculator(
+                    self.bundle, modes=modes, page_url="", language=self.config.language))
 
         for page in render_pages(self.site, calculator, language=self.config.language):
             files.append(File.generated(config, page.path, content=page.markdown))
@@ -173,6 +175,14 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         language = self.config.language
         terms = [(term.id, term.words(language)) for term in self.site.glossary]
         return link_first_uses(html, terms, url)
+
+    @event_priority(100)  # before other plugins' post-processing: they see the whole page
+    def on_post_page(self, output: str, page, config) -> str:
+        """Calculator blocks go into the finished page (generator/calculator_slots.py)."""
+        try:
+            return self.slots.fill(output)
+        except MissingBlock as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
 
     def on_page_context(self, context, page, config, nav):
         if self.config.repo_url:
