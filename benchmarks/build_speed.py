@@ -164,8 +164,15 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def time_serve_rebuilds(project: Path, runs: int) -> list[float]:
-    """Seconds from saving a one-value data edit to the served page showing it, ``runs`` times."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process ``pid`` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_serve_rebuilds(project: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from saving a one-value data edit to the served pages showing it, ``runs``
+    times, and the CPU seconds the server used for each."""
     port = free_port()
     urls = [f"http://127.0.0.1:{port}/{page}" for page in EDITED_PAGES]
     command = [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "-f",
@@ -176,7 +183,7 @@ def time_serve_rebuilds(project: Path, runs: int) -> list[float]:
     original = data_file.read_text(encoding="utf-8")
     edited = original.replace(*EDIT, 1)
     assert edited != original, f"{EDITED_FILE} no longer holds {EDIT[0].strip()!r}"
-    times = []
+    times, cpu = [], []
     try:
         deadline = time.monotonic() + 120
         while any(fetch(url) is None for url in urls):
@@ -186,17 +193,18 @@ def time_serve_rebuilds(project: Path, runs: int) -> list[float]:
         for index in range(runs):
             editing = index % 2 == 0  # edit, then undo the edit: every run changes the value
             time.sleep(1.0)  # let the watcher settle after the previous build
-            started = time.perf_counter()
+            started, cpu_before = time.perf_counter(), cpu_seconds(server.pid)
             data_file.write_text(edited if editing else original, encoding="utf-8")
             while any((NEW_VALUE in (fetch(url) or "")) != editing for url in urls):
                 if time.perf_counter() - started > 60:
                     raise RuntimeError("the edit never showed up on the served page")
                 time.sleep(0.01)
             times.append(time.perf_counter() - started)
+            cpu.append(cpu_seconds(server.pid) - cpu_before)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return times
+    return times, cpu
 
 
 def main() -> int:
@@ -219,7 +227,7 @@ def main() -> int:
             site_times.append(time_site_build(ROOT / "mkdocs.yml", tmp / "site"))
             plain_times.append(time_plain_build(plain_config, tmp / "plain-site"))
             command_times.append(time_plain_commands(plain_config, tmp / "plain-site"))
-        rebuilds = time_serve_rebuilds(project, args.runs)
+        rebuilds, rebuild_cpu = time_serve_rebuilds(project, args.runs)
     def median(times: list[Timed], field: str) -> float:
         return statistics.median(getattr(t, field) for t in times)
 
@@ -231,9 +239,10 @@ def main() -> int:
         "site_build_cpu_s": median(site_times, "cpu"),
         "plain_build_cpu_s": median(plain_times, "cpu"),
         "rebuild_s": statistics.median(rebuilds),
+        "rebuild_cpu_s": statistics.median(rebuild_cpu),
         "load_average": os.getloadavg()[0],
         "all": {"site": site_times, "plain": plain_times, "plain_commands": command_times,
-                "rebuild": rebuilds},
+                "rebuild": rebuilds, "rebuild_cpu": rebuild_cpu},
     }
     figures["ratio"] = figures["site_build_s"] / figures["plain_build_s"]
     figures["ratio_to_commands"] = figures["site_build_s"] / figures["plain_commands_s"]
@@ -263,6 +272,7 @@ def print_table(f: dict) -> None:
          f"{f['cpu_ratio']:.2f}", ""),
         ("Rebuild under mkdocs serve after a one-value data edit (target <= 1.5 s)",
          f"{f['rebuild_s']:.2f} s", check(f["rebuild_s"] <= 1.5)),
+        ("  (CPU time of the server for that rebuild)", f"{f['rebuild_cpu_s']:.2f} s", ""),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"Build speed benchmark: median of {f['runs']} runs "
