@@ -30,15 +30,18 @@ def test_untouched_form_gives_the_default_result_and_html(bundle):
 def test_an_export_is_made_on_request_for_the_forms_values(bundle):
     session = Session(json.dumps(bundle))
     form = {"raw": {"units_per_month": "250"}, "overrides": {"capital_cost_rate": "0,1"},
-            "modes": None, "language": "zh"}
+            "language": "zh"}
     expected = calculators.evaluate(session.scenario(form["raw"], form["overrides"]), bundle,
                                     "zh")
     for kind, write in (("csv", calculators.export_csv), ("json", calculators.export_json)):
-        answer = json.loads(session.handle(json.dumps({**form, "export": kind})))
+        answer = json.loads(session.export(json.dumps({**form, "format": kind})))
         assert answer == {"ok": True, "export": write(expected, bundle, "zh")}
     record = json.loads(answer["export"])
     assert record["scenario"]["units_per_month"] == 250.0
     assert record["scenario"]["overrides"] == {"capital_cost_rate": 0.1}
+    invalid = json.loads(session.export(json.dumps({**form, "raw": {"units_per_month": "-1"},
+                                                    "format": "csv"})))
+    assert invalid["ok"] is False and invalid["problems"][0]["code"] == "below_minimum"
 
 
 def test_form_text_becomes_numbers_text_fields_stay_text_and_overrides_merge(bundle):
