@@ -96,9 +96,11 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         f'<div class="amc-results" id="{uid}-results">'
         f"{report.render_html(result, modes=modes, language=language)}</div>",
         _charts(uid, w) if full else "",
-        f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
-        '<script type="application/json" class="amc-prerendered-csv">'
-        f"{script_json(report.to_csv(result, language))}</script>",
+        # Data in <template>, not <script type="application/json">: Material's instant navigation
+        # re-creates every <script> of a new page as a plain script (type and class dropped).
+        f'<template class="amc-prerendered">{script_json(result)}</template>',
+        '<template class="amc-prerendered-csv">'
+        f"{script_json(report.to_csv(result, language))}</template>",
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
@@ -110,7 +112,8 @@ def canonical_json(result: object) -> str:
 
 
 def script_json(value: object) -> str:
-    """``canonical_json`` made safe inside <script>: no '<', '>' or '&' can end the element."""
+    """``canonical_json`` made safe inside <template> (or <script>): no '<', '>' or '&' can end
+    the element or be read as markup."""
     text = canonical_json(value)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 

@@ -33,6 +33,7 @@ from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
+from generator.hreflang import alternates
 from generator.load import load_data
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
@@ -167,6 +168,9 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return link_first_uses(html, terms, url)
 
     def on_page_context(self, context, page, config, nav):
+        # This page in each edition, for <head> (overrides/main.html).
+        context["hreflang_alternates"] = alternates(
+            page.url, config.extra.get("alternate", []), config.site_url)
         if self.config.repo_url:
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
             sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))

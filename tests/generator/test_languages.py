@@ -38,7 +38,7 @@ def pages(site: Path) -> set[str]:
 class _Text(HTMLParser):
     """The reader's text of a page's article, without code and scripts."""
 
-    SKIP = {"code", "pre", "script", "style", "kbd", "svg"}
+    SKIP = {"code", "pre", "script", "style", "kbd", "svg", "template"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -113,10 +113,20 @@ def test_each_page_is_in_its_language_and_links_to_its_counterpart(site):
             assert target == other.resolve(), f"{language} {path}: switcher goes to {target}"
 
 
-def test_head_names_both_editions_with_hreflang(site):
-    html = (site / "zh" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="../../" hreflang="en">' in html
-    assert '<link rel="alternate" href="../" hreflang="zh">' in html
+def test_head_names_this_page_in_each_edition_with_hreflang(site):
+    """Every page's <head> names itself in each edition and x-default (English), never the
+    editions' home pages; the 404 page, which stands for no address, names none."""
+    for path in sorted(pages(site)):
+        for page in (site / path, site / "zh" / path):
+            links = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">',
+                               page.read_text(encoding="utf-8"))
+            if path == "404.html":
+                assert links == [], page
+                continue
+            targets = [(lang, (page.parent / href / "index.html").resolve())
+                       for href, lang in links]
+            english, chinese = (site / path).resolve(), (site / "zh" / path).resolve()
+            assert targets == [("en", english), ("zh", chinese), ("x-default", english)], page
 
 
 @pytest.mark.parametrize("path", ["index.html", "modes/fully-managed/index.html",

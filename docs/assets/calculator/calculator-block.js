@@ -32,12 +32,12 @@ export class Calculator {
       timeoutMs: Number(root.dataset.timeoutMs) || 30000,
       integrity: JSON.parse(root.dataset.integrity || "{}"),
     };
-    const prerendered = root.querySelector(".amc-prerendered").textContent;
+    const prerendered = root.querySelector(".amc-prerendered").content.textContent;
     this.defaultsKey = this.formKey();
     this.lastGood = {
       json: prerendered,
       result: JSON.parse(prerendered),
-      csv: JSON.parse(root.querySelector(".amc-prerendered-csv").textContent),
+      csv: JSON.parse(root.querySelector(".amc-prerendered-csv").content.textContent),
       html: this.results.innerHTML,
       live: false,
       key: this.defaultsKey,
