@@ -35,6 +35,7 @@ from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.hreflang import alternates
 from generator.load import load_data
+from generator.not_found import not_found_texts
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
@@ -175,6 +176,16 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
             sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
             page.edit_url = self._edit_url(sources[0])
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":  # overrides/404.html: both languages, this one first
+            if not config.site_url and self._is_translation():
+                # MkDocs takes an error page's root from site_url, else '/': the site's root,
+                # not this edition's, whose 404 page lives in /<language>/.
+                context["base_url"] = f"/{self.config.language}"
+            context["not_found_texts"] = not_found_texts(
+                context["base_url"], config.extra.get("alternate", []), self.config.language)
         return context
 
     def _edit_url(self, path: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from browser_support import CALCULATOR_PAGE, GUIDE_REPO_URL
 from test_calculator import field, next_result, wait_live
 
@@ -38,6 +39,37 @@ def test_the_404_page_is_styled_under_the_prefix(guide_server, guide_page):
     assert header == "sticky block"
     home = guide_page.eval_on_selector(".md-header__button.md-logo", "el => el.href")
     assert home == guide_server.url("/guide/")
+
+
+@pytest.mark.parametrize(("missing", "first", "title"), [
+    ("no/such/page/", "en", "Page not found"), ("zh/no/such/page/", "zh", "页面不存在")])
+def test_the_404_page_speaks_the_language_of_the_address_and_links_its_edition(
+        guide_server, guide_page, missing, first, title):
+    """The host sends the root's 404.html for every missing address: under /zh/ its Chinese text
+    comes first (its inline script allowed by the page's CSP), and each text's links lead to the
+    home page and the search of its own edition."""
+    page = guide_page
+    console: list[str] = []
+    # Errors but the one of the missing page itself (a CSP violation would be one).
+    page.on("console", lambda m: m.type == "error" and "status of 404" not in m.text
+            and console.append(m.text))
+    assert page.goto(guide_server.url(PREFIX + missing)).status == 404
+    texts = page.eval_on_selector_all(
+        "[data-not-found] > section",
+        "els => els.map(s => [s.lang, s.querySelector('h1').textContent,"
+        " [...s.querySelectorAll('a')].map(a => a.href)])")
+    roots = {"en": guide_server.url(PREFIX), "zh": guide_server.url(PREFIX + "zh/")}
+    assert [lang for lang, _, _ in texts] == [first, "zh" if first == "en" else "en"]
+    assert texts[0][1] == title
+    for lang, _, links in texts:
+        assert links == [roots[lang], roots[lang] + "?q="]
+    # Its search link opens the search of that edition, ready to type in.
+    page.click(f"[data-not-found] > section[lang={first}] a[href$='?q=']")
+    page.wait_for_url(roots[first] + "?q=")
+    page.wait_for_function("() => document.activeElement?.matches('input.md-search__input')")
+    assert page.eval_on_selector("html", "el => el.lang") == first
+    assert console == [] and page.console_errors == []
+    assert [url for _, url in page.failed] == [guide_server.url(PREFIX + missing)]
 
 
 def test_search_finds_a_page_and_opens_it_under_the_prefix(guide_server, guide_page):

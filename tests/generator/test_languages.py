@@ -129,6 +129,21 @@ def test_head_names_this_page_in_each_edition_with_hreflang(site):
             assert targets == [("en", english), ("zh", chinese), ("x-default", english)], page
 
 
+def test_the_404_page_speaks_both_languages_its_own_first(site):
+    """Each edition's 404 page holds both texts, each linking its own edition's home and search."""
+    for edition, own, other in (("", "en", "zh"), ("zh/", "zh", "en")):
+        html = (site / edition / "404.html").read_text(encoding="utf-8")
+        sections = re.findall(r'<section lang="(\w+)" data-home="([^"]+)">(.*?)</section>',
+                              html, re.S)
+        assert [lang for lang, _, _ in sections] == [own, other]
+        homes = {lang: home for lang, home, _ in sections}
+        assert homes == {"en": "/", "zh": "/zh/"}
+        for lang, home, body in sections:
+            assert re.findall(r'<a href="([^"]+)"', body) == [home, home + "?q="]
+            assert ("页面不存在" in body) == (lang == "zh")
+            assert ("Page not found" in body) == (lang == "en")
+
+
 @pytest.mark.parametrize("path", ["index.html", "modes/fully-managed/index.html",
                                   "compare/index.html", "calculator/index.html",
                                   "glossary/index.html", "methodology/index.html",
