@@ -124,7 +124,7 @@ def _inputs(uid: str, bundle: dict, scenario: dict, language: str, w) -> str:
         field_id = f"{uid}-{spec.name}"
         described = f"{field_id}-help {field_id}-error"
         unit_text = spec.unit[language]
-        unit = f' <span class="amc-unit">{escape(w("unit", unit=unit_text))}</span>' \
+        unit = f'<span class="amc-unit">{escape(w("unit", unit=unit_text))}</span>' \
             if unit_text else ""
         rows.append(f'<div class="amc-field" data-field="{escape(spec.name)}">')
         rows.append(f'<label for="{field_id}">{escape(spec.label[language])}{unit}</label>')
@@ -195,7 +195,7 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
         rows += [
             f'<tr class="amc-field" data-field="{escape(field)}">',
             f'<th scope="row"><label for="{field_id}">{escape(name)}</label>'
-            f' <span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
+            f'<span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
             "</span>"
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
             f"<td>{escape(_value_text(entry['value'], w, categories))}</td>",

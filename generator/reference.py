@@ -141,8 +141,8 @@ def data_reference(bundle: dict, language: str) -> str:
     rows = _header(t, "reference.field", "reference.meaning")
     for name, field in provenance["properties"].items():
         rows.append(f"| `{name}` | {md_text(describe(field, language))} |")
-    out.append(f"### {t('reference.figures')}\n\n{t('reference.figures_intro')} "
-               + md_text(describe(provenance, language)) + "\n\n" + "\n".join(rows))
+    intro = t("reference.figures_intro", description=md_text(describe(provenance, language)))
+    out.append(f"### {t('reference.figures')}\n\n{intro}\n\n" + "\n".join(rows))
     return "\n\n".join(out)
 
 
