@@ -12,13 +12,15 @@ drops them from the prerendered copy, so the live block equals the prerendered o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
-from .api import default_scenario, evaluate
+from .api import default_scenario, evaluate_in_stages
 from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
 from .errors import InvalidInput
 from .inputs import INPUTS
+from .params import parameter_index
 from .report import render_html, to_csv
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
@@ -38,6 +40,7 @@ class Session:
     def __init__(self, parameters_text: str) -> None:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
+        self.index = parameter_index(self.parameters)  # the same for every request
 
     def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
         """The default scenario with the form's fields and parameter overrides applied."""
@@ -57,21 +60,50 @@ class Session:
     def handle(self, request_json: str) -> str:
         """``{"raw", "overrides", "modes", "language"}`` in; ``{"ok": true, "json", "html",
         "csv"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text, in the request's
-        language (English when it names none)."""
+        language (English when it names none). The full result, sensitivity included."""
+        for answer in self.stages(request_json):
+            if answer is not None:
+                last = answer
+        return last
+
+    def stages(self, request_json: str) -> Iterator[str | None]:
+        """``handle`` in two answers: the result without the sensitivity (its HTML shows it
+        pending), None after each subject of the sensitivity analysed (the worker may stop
+        there when a newer input arrives), then the full answer. An invalid scenario gives
+        its problems as the one answer.
+
+        >>> from calculators.params import EXAMPLE_BUNDLE
+        >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+        >>> steps = list(session.stages(json.dumps({"raw": {}, "overrides": {}, "modes": None})))
+        >>> first, last = json.loads(steps[0]), json.loads(steps[-1])
+        >>> json.loads(first["json"])["sensitivity"], 'data-state="pending"' in first["html"]
+        (None, True)
+        >>> steps[1:-1] == [None] * len(json.loads(last["json"])["sensitivity"]["subjects"])
+        True
+        """
         request = json.loads(request_json)
         language = request.get("language", "en")
         scenario = self.scenario(request["raw"], request["overrides"])
+        steps = evaluate_in_stages(scenario, self.parameters, language, index=self.index)
         try:
-            result = evaluate(scenario, self.parameters, language)
+            result = next(steps)
         except InvalidInput as error:
-            return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+            yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+            return
+        yield self._answer(result, request["modes"], language)
+        for result in steps:
+            if result is None:
+                yield None
+        yield self._answer(result, request["modes"], language)
+
+    @staticmethod
+    def _answer(result: dict, modes: list[str] | None, language: str) -> str:
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"], language=language)),
+            "html": single_block(render_html(result, modes=modes, language=language)),
             "csv": to_csv(result, language),
         })
-
 
     def catalogue(self, data: object, settings_json: str) -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or

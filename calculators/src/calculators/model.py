@@ -30,6 +30,8 @@ positive or the quotient would overflow a float, so no result holds NaN or infin
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import NamedTuple
 
 from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
@@ -99,19 +101,25 @@ def supply_price(mode: dict, s: dict) -> float | None:
     return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
 
 
-def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
-                  language: str = "en") -> dict:
-    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
-    its labels in ``language``."""
+class _Mode(NamedTuple):
+    """A mode's own figures for a scenario, and its volumes: what every other number builds on."""
 
+    value: Callable[[dict], float]  # a Param of the bundle -> its number for this scenario
+    demand: float
+    loss_share: float
+    stock_days: float
+    payout_days: float
+    unsold_share: float
+    retail_cny: float
+    supply: float | None
+    m: dict  # units, orders, revenue and each per unit typed
+
+
+def _mode_volumes(mode: dict, s: dict) -> _Mode:
     def value(param: dict) -> float:
         return resolve(param, s["category"], s["overrides"])
 
     demand = value(mode["demand_multiplier"])
-    loss_share = value(mode["return_loss_share"])
-    stock_days = value(mode["stock_days"])
-    payout_days = value(mode["payout_days"])
-    unsold_share = value(mode["unsold_share"])
     retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
     supply = supply_price(mode, s)
     price = retail_cny if supply is None else supply  # what the merchant is paid per unit
@@ -120,7 +128,55 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     m["units"] = s["units_per_month"] * demand
     m["orders"] = m["units"] / s["units_per_order"]
     m["revenue"] = m["units"] * price
-    retail_revenue = m["units"] * retail_cny
+    return _Mode(value, demand, value(mode["return_loss_share"]), value(mode["stock_days"]),
+                 value(mode["payout_days"]), value(mode["unsold_share"]), retail_cny, supply, m)
+
+
+def _task(mode: dict, task: dict, s: dict, v: _Mode) -> tuple[float, float, float, float]:
+    """(share, hours per unit of the driver, quantity of the driver, hours) of one task."""
+    share = v.value(mode["task_shares"][task["id"]])
+    per_unit = v.value(task["hours"])
+    quantity = _task_quantity(task["driver"], s, v.m)
+    return share, per_unit, quantity, share * per_unit * quantity
+
+
+def _profit(s: dict, v: _Mode, components_total: float, capital_cost_rate: float) -> dict:
+    """Returns, cogs, stock and receivable, working capital, write-offs and profit."""
+    cogs = v.m["units"] * s["cogs_cny"]
+    stock_value = cogs * v.stock_days / DAYS_PER_MONTH
+    receivable = v.m["revenue"] * v.payout_days / DAYS_PER_MONTH
+    working_capital = (stock_value + receivable) * capital_cost_rate / 12
+    returns = s["return_rate"] * v.m["revenue"] * v.loss_share
+    write_offs = v.unsold_share * cogs
+    return {"returns": returns, "cogs": cogs, "stock_value": stock_value,
+            "receivable": receivable, "working_capital_cost": working_capital,
+            "write_offs": write_offs,
+            "profit": (v.m["revenue"] - components_total - returns - cogs - working_capital
+                       - write_offs)}
+
+
+def profit_and_hours(mode: dict, tasks: list[dict], s: dict,
+                     capital_cost_rate: float) -> tuple[float, float]:
+    """(profit after effort, effort hours) of one mode: the same numbers as ``evaluate_mode``,
+    without its itemised rows, for the sensitivity's many re-evaluations."""
+    v = _mode_volumes(mode, s)
+    components_total = math.fsum(
+        _component(comp["basis"], v.value(comp), s, v.m, capital_cost_rate)[0]
+        for comp in mode["components"])
+    profit = _profit(s, v, components_total, capital_cost_rate)["profit"]
+    effort_hours = math.fsum(_task(mode, task, s, v)[3] for task in tasks)
+    return profit - effort_hours * s["labour_rate_cny_per_hour"], effort_hours
+
+
+def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
+                  language: str = "en") -> dict:
+    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
+    its labels in ``language``."""
+    v = _mode_volumes(mode, s)
+    value, m, demand = v.value, v.m, v.demand
+    loss_share, stock_days, payout_days = v.loss_share, v.stock_days, v.payout_days
+    unsold_share, supply = v.unsold_share, v.supply
+    retail_revenue = m["units"] * v.retail_cny
 
     components, variable, fixed, upfront, running = [], [], [], [], []
     for comp in mode["components"]:
@@ -137,10 +193,7 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
 
     task_rows, hours_per_x, fixed_hours = [], [], []
     for task in tasks:
-        share = value(mode["task_shares"][task["id"]])
-        per_unit = value(task["hours"])
-        quantity = _task_quantity(task["driver"], s, m)
-        task_hours = share * per_unit * quantity
+        share, per_unit, quantity, task_hours = _task(mode, task, s, v)
         task_rows.append({"id": task["id"], "label": localized(task["label"], language),
                           "driver": task["driver"],
                           "hours_per_unit": per_unit, "share": share, "quantity": quantity,
@@ -151,13 +204,10 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
 
     cogs_unit = s["cogs_cny"]
     components_total = math.fsum(row["amount"] for row in components)
-    returns = s["return_rate"] * m["revenue"] * loss_share
-    cogs = m["units"] * cogs_unit
-    stock_value = cogs * stock_days / DAYS_PER_MONTH
-    receivable = m["revenue"] * payout_days / DAYS_PER_MONTH
-    working_capital = (stock_value + receivable) * capital_cost_rate / 12
-    write_offs = unsold_share * cogs
-    profit = m["revenue"] - components_total - returns - cogs - working_capital - write_offs
+    money = _profit(s, v, components_total, capital_cost_rate)
+    returns, cogs, stock_value = money["returns"], money["cogs"], money["stock_value"]
+    receivable, working_capital = money["receivable"], money["working_capital_cost"]
+    write_offs, profit = money["write_offs"], money["profit"]
     effort_hours = math.fsum(row["hours"] for row in task_rows)
     effort_cost = effort_hours * s["labour_rate_cny_per_hour"]
     profit_after_effort = profit - effort_cost
