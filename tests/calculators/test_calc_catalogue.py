@@ -202,7 +202,7 @@ def test_bad_rows_are_listed_with_row_and_column_and_good_rows_planned():
         (6, "category", "unknown_category"),
     ]
     assert plan["problems"][1]["message"] == \
-        'Retail price (USD) must be a number from 0.01 to 100,000; got "abc".'
+        'Retail price (USD) must be a number from 0.01 to 100,000; “abc” is not a number.'
     assert [p["row"] for p in plan["products"]] == [2, 5]
     assert plan["plan"]["profit"] == pytest.approx(20_400, abs=1e-9)
 

@@ -167,6 +167,7 @@ def test_site_build_stops_with_the_message_and_no_traceback(tmp_path):
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         f"docs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
         "plugins:\n  - aliexpress-modes:\n      data_dir: data\n      calculators: false\n",
         encoding="utf-8")
     build = subprocess.run(

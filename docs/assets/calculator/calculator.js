@@ -1,6 +1,7 @@
 // Entry point, loaded on every page by mkdocs.yml (a module script). Finds the page's
 // [data-calculator] blocks and attaches one Calculator to each. A page without a calculator
-// costs this file and nothing else: the other modules are imported only when a calculator shows.
+// costs this file and the small scroll-hints.js: the other modules are imported only when a
+// calculator shows.
 //
 // The modules, by job:
 //   calculator-block.js  one calculator: form, results, problems, state, toolbar
@@ -8,10 +9,13 @@
 //   runtime-start.js     when a calculator starts the runtime
 //   url-state.js         the scenario in the URL
 //   export.js            CSV/JSON download and copy link
+//   scroll-hints.js      says which tables scroll sideways on a narrow screen
 //   charts.js            the main calculator's charts (uPlot, loaded on first use)
 //   messages.js          the sentences the script shows
 //   offline.js           the service worker that keeps the site for repeat and offline visits
 //   site-url.js          site-relative paths to URLs
+
+import { markScrollers } from "./scroll-hints.js";
 
 const attached = new Map(); // root element -> Calculator
 let modules = null; // {Calculator, stopRuntime} once a page with a calculator has been seen
@@ -25,6 +29,7 @@ function loadModules() {
 
 // Idempotent: attaches new blocks, detaches blocks that left the page.
 async function initPage() {
+  markScrollers();
   const roots = document.querySelectorAll("[data-calculator]");
   if (roots.length === 0 && !modules) return; // nothing was ever started
   const { Calculator, stopRuntime } = await loadModules();
@@ -40,6 +45,7 @@ async function initPage() {
     attached.set(root, calculator);
     calculator.attach();
   }
+  markScrollers(); // the calculator's tables may have changed
   if (attached.size === 0) stopRuntime();
 }
 
