@@ -216,7 +216,7 @@ def main() -> int:
         plain_config = plain_project(tmp / "plain")
         project = tmp / "project"
         project.mkdir()
-        for name in ("data", "docs"):
+        for name in ("data", "docs", "overrides"):  # all that mkdocs.yml names
             shutil.copytree(ROOT / name, project / name)
         for name in CONFIGS:
             shutil.copyfile(ROOT / name, project / name)
