@@ -58,6 +58,12 @@ BARE_WORKER = "/__bench/bare-pyodide-worker.js"
 # (runtime-<fingerprint>/, not runtime-start.js).
 PYODIDE_PATHS = re.compile(r"/assets/pyodide/|/assets/calculator/runtime-[0-9a-f]+/")
 UPDATES = 40
+# Issue 14, guard 5: the calculator page moves at most 5% more than at the end of issue 4
+# (14,876,345 bytes, benchmarks/README.md). The +5% stays as the issue set it: what grew since
+# (v2's sensitivity and exports prerendered in the page, more pages in the search index, the
+# service worker) is itemised in the README and fits within it.
+ISSUE_4_CALCULATOR_BYTES = 14_876_345
+CALCULATOR_BYTES_BUDGET = 1.05
 
 
 def _bare_load(pyodide_index: str, lock_file: str, stdlib: str | None) -> str:
@@ -389,6 +395,9 @@ def print_table(f: dict) -> None:
     rows += [
         ("Bytes, calculator page (cold, until live and kept offline)",
          f"{f['bytes_calculator']:,}", ""),
+        ("  ... against issue 4's 14,876,345 (target <= +5%)",
+         f"{f['bytes_calculator'] / ISSUE_4_CALCULATOR_BYTES - 1:+.1%}",
+         check(f["bytes_calculator"] <= CALCULATOR_BYTES_BUDGET * ISSUE_4_CALCULATOR_BYTES)),
         ("  ... of which Pyodide runtime + wheel", f"{f['pyodide_bytes_calculator']:,}", ""),
         ("Bytes, calculator page, repeat visit (the warm visit above)",
          f"{f['repeat_bytes']:,.0f}", ""),

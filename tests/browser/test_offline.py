@@ -105,6 +105,29 @@ def test_repeat_visits_move_no_runtime_bytes_and_work_offline(chromium, sub_path
         context.close()
 
 
+def test_the_offline_copy_of_the_page_just_read_is_a_revalidation(chromium, site_dir):
+    """The worker's install copies the page the reader is on past the HTTP cache (no-cache, so a
+    host's stale copy never mixes with this build); a host that sends validators, as static
+    hosts do, answers that with a 304, not the page's 300 KB again (issue 14, guard 5)."""
+    server = SiteServer(site_dir)
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(server.url(CALCULATOR_PAGE))
+        wait_live(page)
+        wait_controlled(page)
+        page.wait_for_load_state("networkidle")
+        page_path = "/" + CALCULATOR_PAGE
+        assert server.take_requests().count(page_path) == 2  # the navigation, the worker's copy
+        assert [path for path, _ in server.take_sent() if path == page_path] == [page_path]
+        assert page.evaluate("async url => (await caches.match(url)).status",
+                             server.url(CALCULATOR_PAGE)) == 200
+    finally:
+        context.close()
+        server.close()
+
+
 def test_a_new_build_replaces_the_old_cache(chromium, site_dir, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
