@@ -77,7 +77,17 @@ async function activate() {
   await self.clients.claim();
 }
 
+// The browser's HTTP cache first when it still holds the file (the names are immutable): with it
+// comes V8's compiled WebAssembly and scripts, which a response from Cache Storage does not bring,
+// so the repeat visit boots faster (benchmarks/service_worker_cache.py). Then this worker's cache,
+// which the browser does not evict, so a repeat visit still downloads no runtime; then the network.
 async function cacheFirst(request) {
+  try {
+    const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" });
+    if (cached.ok) return cached;
+  } catch {
+    // not in the HTTP cache
+  }
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request);
   if (hit) return hit;
