@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/service_worker_cache.py [--runs N]
 
 Builds the real site and times the calculator page's first live result, cold then warm in one
-on-disk Chromium profile per pair, with the site's service worker (the warm visit reads the
-runtime from its Cache Storage) and with service workers blocked (the warm visit reads it from
-the HTTP cache, the runtime's files being served immutable). Prints medians, with the stage
-"loadPyodide() + wheel" on its own, where the difference shows.
+on-disk Chromium profile per pair, with the site's service worker (on the warm visit it serves the
+runtime from the HTTP cache while that holds it, else from its Cache Storage) and with service
+workers blocked (the warm visit reads it from the HTTP cache, the runtime's files being served
+immutable). Prints medians, with the stage "loadPyodide() + wheel" on its own, where the
+difference shows.
 """
 
 from __future__ import annotations

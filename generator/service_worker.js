@@ -6,8 +6,9 @@
 // (the script is checked past the HTTP cache, so a host's cache headers do not matter).
 //
 // Caches are named per scope and version, so two sites on one origin (sub-paths) never touch
-// each other's. Files whose path carries a version or content hash are served from the cache
-// first; everything else (pages, unhashed scripts) from the network first, the cache when offline.
+// each other's. Files whose path carries a version or content hash are served from a cache first
+// (the browser's HTTP cache while it holds them, then this worker's); everything else (pages,
+// unhashed scripts) from the network first, the cache when offline.
 // Installing a version fills a fresh cache: the build's runtime and assets (unchanged
 // content-addressed files are copied from the old cache, not downloaded) and this build's copy of
 // every page the old version held; activating it deletes the old caches, so versions never mix.
