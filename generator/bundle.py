@@ -86,6 +86,12 @@ def build_bundle(site: SiteData) -> dict:
             "capital_cost_rate", "Cost of capital", site.capital_cost_rate),
         "tasks": tasks,
         "modes": modes,
+        # Starting points the calculator offers (data/presets.yml); the model ignores them.
+        "presets": [
+            {"id": p.id, "name": p.name.en, "description": p.description.en,
+             "reason": p.reason.en, "scenario": dict(p.scenario)}
+            for p in site.presets
+        ],
     }
 
 

@@ -82,6 +82,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         _assumptions(uid, bundle, modes),
         "</form>",
         _toolbar(),
+        _scenarios(bundle) if full else "",
         _status(),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
         f'<div class="amc-results" id="{uid}-results">'
@@ -196,6 +197,33 @@ def _toolbar() -> str:
         '<button type="button" class="md-button" data-action="export-csv">Export CSV</button>'
         '<button type="button" class="md-button" data-action="export-json">Export JSON</button>'
         '<button type="button" class="md-button" data-action="reset">Reset</button>'
+        "</div>"
+    )
+
+
+def _scenarios(bundle: dict) -> str:
+    """Presets, the pinned base and saved scenarios (scenarios.js); hidden without JavaScript,
+    where they could do nothing."""
+    options = ['<option value="">Your own numbers</option>'] + [
+        f'<option value="{escape(p["id"])}" data-values="{escape(json.dumps(p["scenario"]))}" '
+        f'data-about="{escape(p["description"] + " " + p["reason"])}">{escape(p["name"])}'
+        "</option>" for p in bundle.get("presets", [])]
+    return (
+        '<div class="amc-scenarios" hidden>'
+        '<div class="amc-field amc-preset-field"><label for="amc-preset">Start from a preset'
+        '</label><select id="amc-preset" class="amc-preset" aria-describedby="amc-preset-about">'
+        + "".join(options) + '</select><p class="amc-help" id="amc-preset-about"></p></div>'
+        '<div class="amc-scenario-actions">'
+        '<button type="button" class="md-button" data-action="pin">Pin as base</button>'
+        '<button type="button" class="md-button" data-action="unpin" hidden>Remove the base'
+        "</button>"
+        '<label for="amc-scenario-name">Name</label><input id="amc-scenario-name" '
+        'class="amc-scenario-name" type="text" maxlength="80" placeholder="My scenario">'
+        '<button type="button" class="md-button" data-action="save">Save in this browser'
+        "</button></div>"
+        '<p class="amc-scenario-note" role="status"></p>'
+        '<ul class="amc-saved" aria-label="Saved scenarios"></ul>'
+        '<div class="amc-comparison" hidden></div>'
         "</div>"
     )
 

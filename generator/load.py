@@ -10,6 +10,13 @@ import datetime
 from pathlib import Path
 
 from generator.errors import DataErrors, DataProblem
+from generator.load_decisions import (
+    build_chooser,
+    build_presets,
+    check_chooser,
+    check_presets,
+    preset_ids,
+)
 from generator.model import (
     MODE_ORDER,
     Category,
@@ -37,6 +44,8 @@ SINGLE_FILES = {
     "categories.yml": "categories.schema.json",
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
+    "presets.yml": "presets.schema.json",
+    "chooser.yml": "chooser.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
 
@@ -177,6 +186,13 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     for relative, document in mode_docs.items():
         if document is not None:
             checks.mode(document, relative)
+    if docs["presets.yml"]:
+        categories_doc = docs["categories.yml"]
+        check_presets(docs["presets.yml"], entry_ids(categories_doc, "categories"),
+                      categories_doc and categories_doc.data.get("default_category"), problems)
+    if docs["chooser.yml"]:
+        check_chooser(docs["chooser.yml"], dict(zip(MODE_ORDER, mode_docs.values(), strict=True)),
+                      preset_ids(docs["presets.yml"]), problems)
     if problems:
         raise DataErrors(problems)
 
@@ -185,6 +201,8 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     categories = docs["categories.yml"].data
     tasks = tuple(builder.task(t) for t in docs["tasks.yml"].data["tasks"])
     task_ids = [task.id for task in tasks]
+    modes = tuple(builder.mode(doc.data, relative, task_ids)
+                  for relative, doc in mode_docs.items())
     return SiteData(
         sources=sources,
         categories=tuple(Category(c["id"], Text.from_data(c["label"]))
@@ -192,6 +210,7 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         default_category=categories["default_category"],
         capital_cost_rate=builder.figure(docs["model.yml"].data["capital_cost_rate"]),
         tasks=tasks,
-        modes=tuple(builder.mode(doc.data, relative, task_ids)
-                    for relative, doc in mode_docs.items()),
+        modes=modes,
+        presets=build_presets(docs["presets.yml"].data, sources),
+        chooser=build_chooser(docs["chooser.yml"].data, modes),
     )

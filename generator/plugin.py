@@ -47,14 +47,26 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             def calculator(modes: list[str]) -> str:
                 return render_calculator(self.bundle, modes=modes, page_url="")
 
-        for page in render_pages(self.site, calculator):
+        chooser = catalogue = None
+        if self.config.calculators:
+            from generator.catalogue_html import render_catalogue
+            from generator.chooser_html import render_chooser
+
+            def chooser(base: str) -> str:
+                return render_chooser(self.site, self.bundle, base)
+
+            def catalogue() -> str:
+                return render_catalogue(self.bundle, "../")
+
+        self.blocks = {"chooser": chooser("") if chooser else ""}
+        for page in render_pages(self.site, calculator, chooser, catalogue):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.edit_paths[page.path] = page.edit_path
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         try:
-            return fill_markers(markdown, self.bundle)
+            return fill_markers(markdown, self.bundle, self.blocks)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 
@@ -74,3 +86,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.browser_assets import write_assets
 
             write_assets(Path(config.site_dir), self.bundle, config)
+            from calculators.catalogue import template_csv
+
+            from generator.catalogue_html import TEMPLATE_PATH
+
+            template = Path(config.site_dir) / TEMPLATE_PATH
+            template.parent.mkdir(parents=True, exist_ok=True)
+            # With a byte order mark, so Excel in a Chinese locale opens it as UTF-8.
+            template.write_text("\ufeff" + template_csv(self.bundle["default_category"]),
+                                encoding="utf-8", newline="")

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from calculators.catalogue import COLUMNS as CATALOGUE_COLUMNS
+from calculators.catalogue import MAX_PRODUCTS
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -117,14 +119,25 @@ class Page:
     edit_path: str
 
 
-def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> list[Page]:
-    """Every generated page, in navigation order."""
+def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
+                 chooser: Callable[[str], str] | None = None,
+                 catalogue: Callable[[], str] | None = None) -> list[Page]:
+    """Every generated page, in navigation order. ``calculator``, ``chooser`` and ``catalogue``
+    write the interactive blocks (left out when None, as in the golden tests)."""
     env = environment()
 
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")
 
-    common = {"site": site, "calculator": calculator_block}
+    def chooser_block(base: str) -> Markup:
+        return Markup(chooser(base) if chooser else "")
+
+    def catalogue_block() -> Markup:
+        return Markup(catalogue() if catalogue else "")
+
+    common = {"site": site, "calculator": calculator_block, "chooser": chooser_block,
+              "catalogue": catalogue_block, "columns": CATALOGUE_COLUMNS,
+              "max_products": MAX_PRODUCTS}
     def render(template: str, **context) -> str:
         text = env.get_template(template).render(**common, **context)
         return _EXTRA_BLANK_LINES.sub("\n\n", text)
@@ -135,5 +148,7 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None) -> li
     ]
     pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
     pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
+    pages.append(Page("chooser.md", render("chooser.md.j2"), "data/chooser.yml"))
+    pages.append(Page("catalogue.md", render("catalogue.md.j2"), "data/modes/"))
     pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
     return pages

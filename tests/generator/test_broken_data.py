@@ -47,6 +47,12 @@ EXPECTED = {
                          "the Chinese text ('zh') is empty",
     "one-language": "data/model.yml:3:10: capital_cost_rate.label: "
                     "give this text in both languages, as {en: ..., zh: ...}",
+    "unknown-fact": "data/chooser.yml:11:15: questions[0].answers[0].fact: 'sellers' is not in "
+                    "suits of data/modes/self-operated.yml (its ids: s)",
+    "preset-out-of-range": "data/presets.yml:8:49: presets[0].scenario.units_per_month: Units "
+                           "sold per month must be at least 0; got -5.",
+    "missing-outcome": "data/chooser.yml:32:3: outcomes: no outcome for semi_managed + "
+                       "self_operated: every mode and every pair of modes needs one",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, source, unit, value)",
     # Reading is bounded: aliases, depth, size, encoding, characters, numbers.

@@ -12,11 +12,13 @@ drops them from the prerendered copy, so the live block equals the prerendered o
 from __future__ import annotations
 
 import json
+from html import escape
 
 from .api import default_scenario, evaluate
 from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
+from .compare import compare, render_comparison_html
 from .errors import InvalidInput
 from .report import render_html, to_csv
 
@@ -35,6 +37,9 @@ class Session:
     def __init__(self, parameters_text: str) -> None:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
+        self._base_key: str | None = None  # the pinned base last worked out, and its result
+        self._base_result: dict | None = None
+        self._base_problems = ""
 
     def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
         """The default scenario with the form's fields and parameter overrides applied."""
@@ -49,8 +54,13 @@ class Session:
         return scenario
 
     def handle(self, request_json: str) -> str:
-        """``{"raw", "overrides", "modes"}`` in; ``{"ok": true, "json", "html", "csv"}`` or
-        ``{"ok": false, "problems": [...]}`` out, both as JSON text."""
+        """``{"raw", "overrides", "modes", "base"?}`` in; ``{"ok": true, "json", "html", "csv",
+        "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text.
+
+        ``base`` (``{"raw", "overrides", "name"}``) is a pinned scenario: ``comparison`` is the
+        HTML of the differences from it (``compare``), or a sentence when the base itself is
+        invalid; None without a base.
+        """
         request = json.loads(request_json)
         scenario = self.scenario(request["raw"], request["overrides"])
         try:
@@ -62,7 +72,28 @@ class Session:
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
             "html": single_block(render_html(result, modes=request["modes"])),
             "csv": to_csv(result),
+            "comparison": self.comparison(result, request.get("base")),
         })
+
+    def comparison(self, result: dict, base: dict | None) -> str | None:
+        """The differences of ``result`` from the pinned ``base``, as HTML (the base's result
+        is kept while the base stays the same, so a change costs one evaluation)."""
+        if base is None:
+            return None
+        key = json.dumps([base["raw"], base["overrides"]], sort_keys=True)
+        if key != self._base_key:
+            try:
+                self._base_result = evaluate(self.scenario(base["raw"], base["overrides"]),
+                                             self.parameters)
+            except InvalidInput as error:
+                self._base_result = None
+                self._base_problems = "; ".join(p.message for p in error.problems)
+            self._base_key = key
+        if self._base_result is None:
+            return (f'<p class="amc-cmp-invalid">The pinned base cannot be worked out: '
+                    f"{escape(self._base_problems)}</p>")
+        return single_block(render_comparison_html(compare(self._base_result, result),
+                                                   base["name"]))
 
 
     def catalogue(self, data: object, settings_json: str) -> str:

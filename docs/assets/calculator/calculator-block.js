@@ -11,6 +11,7 @@ import { copyLink, download } from "./export.js";
 import { messages } from "./messages.js";
 import { request, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
+import { Scenarios } from "./scenarios.js";
 import { siteUrl } from "./site-url.js";
 import { applyUrl, writeUrl } from "./url-state.js";
 
@@ -53,6 +54,10 @@ export class Calculator {
     this.root.querySelector(".amc-toolbar").hidden = false; // hidden without JavaScript
     this.statusText.textContent = messages.prerendered;
     const fromUrl = applyUrl(this.form);
+    if (this.root.querySelector(".amc-scenarios")) {
+      this.scenarios = new Scenarios(this); // presets, a pinned base, saved scenarios
+      this.scenarios.attach();
+    }
     this.form.addEventListener("input", () => this.changed()); // selects fire "input" too
     this.form.addEventListener("submit", (event) => event.preventDefault());
     // A scenario from the URL is computed at once; otherwise the full calculator page starts
@@ -113,7 +118,7 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    request(this, { raw, overrides, modes: this.modes });
+    request(this, { raw, overrides, modes: this.modes, base: this.scenarios?.baseRequest() });
   }
 
   onResult(answer) {
@@ -126,6 +131,7 @@ export class Calculator {
                         key: this.sentKey };
       this.firstLiveAt ??= performance.now(); // read by benchmarks/calculator_load.py
       this.results.innerHTML = answer.html;
+      this.scenarios?.showComparison(answer.comparison);
       this.showProblems([]);
       this.announce(result, previous);
       this.scheduleCharts();

@@ -4,16 +4,20 @@
 //
 // Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
 //                integrity: {absolute URL: "sha256-..."}}
-//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes}
+//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes,
+//                base?: {raw, overrides, name}} (base: a pinned scenario to compare with)
+//               {type: "catalogue", id, data: Uint8Array | text, settings: {field: number}}
 // Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
 //               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
 //                 missing | integrity | network | model | runtime (sent once, at the first failure)
 //               {type: "result", id, ok: true, json, html, csv}
 //               {type: "result", id, ok: false, problems: [{field, code, message}]}
+//               {type: "result", id, ok: true, html, csv, products, problems} (a catalogue)
 
 import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
 
 let handle = null; // calculators.bridge.Session(...).handle once the runtime is ready
+let session = null; // the Session itself (its catalogue method plans a whole catalogue)
 const bootMarks = {}; // stage -> ms since the worker started, for the benchmark
 let booting = null;
 let failed = false;
@@ -77,13 +81,17 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
   // The Python side of the protocol is calculators.bridge, imported (not compiled here: the
   // site's wheel carries its bytecode) like the rest of the package.
   const bridge = pyodide.pyimport("calculators.bridge");
-  handle = bridge.Session(await parameters).handle;
+  session = bridge.Session(await parameters);
+  handle = session.handle;
   bootMarks.bridge = performance.now();
 }
 
 function evaluate(request) {
   const started = performance.now();
-  const answer = JSON.parse(handle(JSON.stringify(request)));
+  // A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text.
+  const answer = JSON.parse(request.type === "catalogue"
+    ? session.catalogue(request.data, JSON.stringify(request.settings))
+    : handle(JSON.stringify(request)));
   postMessage({ type: "result", id: request.id, ...answer, workerMs: performance.now() - started });
 }
 
@@ -95,7 +103,7 @@ self.onmessage = async ({ data }) => {
     );
     return;
   }
-  if (data.type === "evaluate") {
+  if (data.type === "evaluate" || data.type === "catalogue") {
     await booting;
     if (!handle) return; // boot failed and was already reported
     try {

@@ -1,0 +1,92 @@
+"""The chooser block: questions, how each answer leans and why, and the outcomes, as one HTML block.
+
+Without JavaScript it reads as a list: every question with its answers, the points each answer
+gives each mode and the guide's point behind it. docs/assets/calculator/chooser.js turns it into
+a form: once every question is answered it shows the outcome that ``calculators.chooser``
+worked out for those answers (the answer table in the block), the reasons, and a link to the
+calculator with the matching preset. Links are written for a page at ``base`` from the site
+root ("" for the home page, "../" for /chooser/), since raw HTML links are not rewritten by MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from urllib.parse import urlencode
+
+from calculators.chooser import answer_table
+
+from calculators import default_scenario
+from generator.model import Preset, SiteData
+
+LIST_WORDS = {"advantages": "advantages", "drawbacks": "drawbacks", "suits": "who it suits",
+              "does_not_suit": "who it does not suit"}
+
+
+def preset_query(preset: Preset, bundle: dict) -> str:
+    """The calculator's URL query for a preset: its values that differ from the defaults."""
+    defaults = default_scenario(bundle)
+    values = {name: value for name, value in preset.scenario.items()
+              if defaults.get(name) != value}
+    return urlencode({**{k: _plain(v) for k, v in values.items()}, "preset": preset.id})
+
+
+def _plain(value: float | str) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _leans(leans: dict[str, int], names: dict[str, str]) -> str:
+    if not leans:
+        return "Leans to no mode."
+    parts = [f"{names[mode]} {'+' if points > 0 else '−'}{abs(points)}"
+             for mode, points in leans.items() if points]
+    return "Leans: " + ", ".join(parts) + "."
+
+
+def render_chooser(site: SiteData, bundle: dict, base: str, language: str = "en") -> str:
+    chooser = site.chooser
+    names = {mode.id: mode.name[language] for mode in site.modes}
+    slugs = {mode.id: mode.slug for mode in site.modes}
+    presets = {preset.id: preset for preset in site.presets}
+    lines = ['<section class="amc-chooser" data-chooser="">',
+             '<form class="amc-ch-form">']
+    for q_index, question in enumerate(chooser.questions):
+        lines.append(f'<fieldset class="amc-ch-question" data-question="{escape(question.id)}">')
+        lines.append(f"<legend>{q_index + 1}. {escape(question.question[language])}</legend>")
+        lines.append('<ul class="amc-ch-answers">')
+        for a_index, answer in enumerate(question.answers):
+            uid = f"amc-ch-{escape(question.id)}-{escape(answer.id)}"
+            fact = answer.fact
+            link = f"{base}modes/{slugs[fact.mode]}/"
+            lines.append(
+                f'<li data-answer="{a_index}"><label for="{uid}">'
+                f'<input type="radio" id="{uid}" name="{escape(question.id)}" '
+                f'value="{a_index}"> {escape(answer.label[language])}</label>'
+                f' <span class="amc-ch-leans">{escape(_leans(answer.leans, names))}</span>'
+                f' <span class="amc-ch-reason">{escape(answer.reason[language])}'
+                f' <a href="{escape(link)}">{escape(names[fact.mode])}: '
+                f"{escape(LIST_WORDS[fact.list])}</a></span></li>")
+        lines += ["</ul>", "</fieldset>"]
+    lines.append("</form>")
+    lines.append('<div class="amc-ch-result" role="status" aria-live="polite" hidden>')
+    lines.append('<p class="amc-ch-progress"></p>')
+    for index, outcome in enumerate(chooser.outcomes):
+        lines.append(f'<div class="amc-ch-outcome" data-outcome="{index}" hidden>'
+                     f'<p><strong>{escape(outcome.summary[language])}</strong></p></div>')
+    lines.append('<p class="amc-ch-why-title" hidden>Why:</p><ul class="amc-ch-why"></ul>')
+    lines.append('<p class="amc-ch-links">')
+    for preset in presets.values():
+        href = f"{base}calculator/?{preset_query(preset, bundle)}"
+        lines.append(f'<a class="amc-ch-preset" data-preset="{escape(preset.id)}" '
+                     f'href="{escape(href)}" hidden>Open the calculator with the '
+                     f"“{escape(preset.name[language])}” numbers: "
+                     f"{escape(preset.description[language])}</a>")
+    lines.append(f'<a class="amc-ch-catalogue" href="{escape(base)}catalogue/">Or plan your '
+                 "whole catalogue across the modes.</a>")
+    lines.append("</p></div>")
+    table = json.dumps(answer_table(chooser.as_plain()), separators=(",", ":"))
+    lines.append(f'<script type="application/json" class="amc-ch-table">{table}</script>')
+    lines.append("</section>")
+    return "\n".join(lines)
