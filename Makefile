@@ -4,10 +4,19 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench validate clean system-deps
+# A .venv made by a Python older than 3.12, or broken (its python gone or failing), is removed
+# before anything uses it, so the rule below builds it again: a failed `make PYTHON=python3.11`
+# or a removed system Python never leaves every later make failing.
+VENV_PYTHON := $(shell [ ! -e $(VENV) ] || $(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2], "ok" if sys.version_info >= (3, 12) else "old")' 2>/dev/null || echo "- broken")
+ifneq ($(filter old broken,$(VENV_PYTHON)),)
+$(info make: $(VENV) $(if $(filter broken,$(VENV_PYTHON)),is broken,was made by Python $(firstword $(VENV_PYTHON))); removing it so that it is built again)
+$(shell rm -rf $(VENV))
+endif
 
 $(STAMP): pyproject.toml calculators/pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "make: PYTHON=$(PYTHON) is not Python 3.12 or newer; install python3.12 or pass PYTHON=python3.12" >&2; exit 1; }
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]' -e ./calculators
 	touch $@
@@ -41,5 +50,9 @@ test: system-deps $(STAMP) node_modules/.package-lock.json
 bench: system-deps $(STAMP) node_modules/.package-lock.json
 	$(PY) benchmarks/calculator_load.py
 
+# Everything make and the tests create, .venv and node_modules included: the next make starts
+# from scratch (see the README).
 clean:
-	rm -rf site build dist .pytest_cache .coverage
+	rm -rf site build dist $(VENV) node_modules .pytest_cache .hypothesis .ruff_cache .coverage \
+	    benchmarks/results *.egg-info
+	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

@@ -18,13 +18,19 @@ from generator.load_decisions import (
     preset_ids,
 )
 from generator.model import (
+    GUIDE_PAGES,
     MODE_ORDER,
     Category,
     CategoryValues,
     Component,
+    Fact,
     Figure,
+    GuidePage,
     Item,
     Mode,
+    Offline,
+    PageLink,
+    PageSection,
     Provenance,
     Responsibility,
     SiteData,
@@ -33,7 +39,7 @@ from generator.model import (
     Task,
     mode_slug,
 )
-from generator.references import ReferenceChecks, entry_ids
+from generator.references import ReferenceChecks, entry_ids, source_grades
 from generator.schemas import SCHEMA_DIR, load_schema, validate_document
 from generator.text import Text
 from generator.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_data_file, read_yaml
@@ -48,6 +54,7 @@ SINGLE_FILES = {
     "chooser.yml": "chooser.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
+PAGE_SCHEMA = "page.schema.json"
 
 
 def _schema_comment(relative: str, schema: str) -> str:
@@ -115,12 +122,14 @@ class _Builder:
             name=Text.from_data(raw["name"]),
             tagline=Text.from_data(raw["tagline"]),
             summary=Text.from_data(raw["summary"]),
-            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]))
+            summary_sources=self.cited(raw, "summary_sources"),
+            steps=tuple(Step(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]),
+                             self.cited(s))
                         for s in raw["steps"]),
-            advantages=_items(raw["advantages"]),
-            drawbacks=_items(raw["drawbacks"]),
-            suits=_items(raw["suits"]),
-            does_not_suit=_items(raw["does_not_suit"]),
+            advantages=self.items(raw["advantages"]),
+            drawbacks=self.items(raw["drawbacks"]),
+            suits=self.items(raw["suits"]),
+            does_not_suit=self.items(raw["does_not_suit"]),
             responsibilities={
                 task_id: Responsibility(tasks[task_id]["who"], tasks[task_id].get("share"))
                 for task_id in task_ids
@@ -135,7 +144,30 @@ class _Builder:
                           self.figure(c))
                 for c in raw["costs"]
             ),
+            facts=tuple(
+                Fact(f["id"], Text.from_data(f["title"]), Text.from_data(f["text"]),
+                     self.cited(f), f["checked"])
+                for f in raw["facts"]
+            ),
         )
+
+    def cited(self, raw: dict, key: str = "sources") -> tuple[Source, ...]:
+        """The sources a text cites (its `sources` list, or another key's)."""
+        return tuple(self.sources[source_id] for source_id in raw.get(key, ()))
+
+    def items(self, raw: list[dict]) -> tuple[Item, ...]:
+        return tuple(Item(item["id"], Text.from_data(item["text"]), self.cited(item))
+                     for item in raw)
+
+    def page(self, raw: dict, name: str) -> GuidePage:
+        sections = tuple(
+            PageSection(s["id"], Text.from_data(s["title"]), Text.from_data(s["text"]),
+                        self.cited(s),
+                        tuple(PageLink(link["page"], Text.from_data(link["label"]))
+                              for link in s.get("see", ())))
+            for s in raw["sections"])
+        return GuidePage(name, Text.from_data(raw["title"]), Text.from_data(raw["description"]),
+                         Text.from_data(raw["intro"]), sections)
 
 
 def _optional_text(raw: dict, key: str) -> Text | None:
@@ -143,12 +175,11 @@ def _optional_text(raw: dict, key: str) -> Text | None:
 
 
 def _source(raw: dict) -> Source:
+    offline = raw.get("offline")
     return Source(raw["id"], Text.from_data(raw["title"]), Text.from_data(raw["publisher"]),
-                  raw["grade"], raw.get("url"), raw.get("published"), _optional_text(raw, "note"))
-
-
-def _items(raw: list[dict]) -> tuple[Item, ...]:
-    return tuple(Item(item["id"], Text.from_data(item["text"])) for item in raw)
+                  raw["grade"], raw["checked"], raw.get("url"),
+                  offline and Offline(offline["kind"], Text.from_data(offline["where"])),
+                  raw.get("published"), _optional_text(raw, "note"))
 
 
 def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteData:
@@ -165,6 +196,8 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
             data_dir, f"modes/{mode_slug(mode_id)}.yml", MODE_SCHEMA, problems, today)
         for mode_id in MODE_ORDER
     }
+    page_docs = {name: _read(data_dir, f"pages/{name}.yml", PAGE_SCHEMA, problems, today)
+                 for name in GUIDE_PAGES}
     extra = sorted(
         p.relative_to(data_dir).as_posix() for p in (data_dir / "modes").glob("*.y*ml")
         if p.relative_to(data_dir).as_posix() not in mode_docs
@@ -175,12 +208,15 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
             f"unexpected mode file; the modes are {', '.join(MODE_ORDER)}"))
     # References are checked in every file that parsed, valid or not; references into a file
     # that could not be read at all are not checked, since its ids are unknown.
-    checks = ReferenceChecks(entry_ids(docs["sources.yml"], "sources"),
+    checks = ReferenceChecks(source_grades(docs["sources.yml"]),
                              entry_ids(docs["categories.yml"], "categories"),
                              entry_ids(docs["tasks.yml"], "tasks"), problems)
-    for document in [*docs.values(), *mode_docs.values()]:
+    for document in [*docs.values(), *mode_docs.values(), *page_docs.values()]:
         if document is not None:
             checks.document(document)
+    for document in page_docs.values():
+        if document is not None:
+            checks.page(document)
     if docs["categories.yml"]:
         checks.default_category(docs["categories.yml"])
     for relative, document in mode_docs.items():
@@ -213,4 +249,5 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         modes=modes,
         presets=build_presets(docs["presets.yml"].data, sources),
         chooser=build_chooser(docs["chooser.yml"].data, modes),
+        pages={name: builder.page(doc.data, name) for name, doc in page_docs.items()},
     )

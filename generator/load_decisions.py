@@ -21,7 +21,7 @@ from generator.model import (
     ChooserAnswer,
     ChooserOutcome,
     ChooserQuestion,
-    Fact,
+    GuidePoint,
     Item,
     Mode,
     Preset,
@@ -126,10 +126,10 @@ def build_presets(raw: dict, sources: dict[str, Source]) -> tuple[Preset, ...]:
 def build_chooser(raw: dict, modes: tuple[Mode, ...]) -> Chooser:
     by_id = {mode.id: mode for mode in modes}
 
-    def fact(reference: str) -> Fact:
+    def fact(reference: str) -> GuidePoint:
         mode_id, list_name, item_id = reference.split("/")
         item: Item = next(i for i in getattr(by_id[mode_id], list_name) if i.id == item_id)
-        return Fact(mode_id, list_name, item)
+        return GuidePoint(mode_id, list_name, item)
 
     questions = tuple(
         ChooserQuestion(q["id"], Text.from_data(q["question"]), tuple(

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from generator.text import Text
 
 MODE_ORDER = ("fully_managed", "semi_managed", "self_operated")
+# The guide pages written as data (data/pages/<name>.yml), in navigation order.
+GUIDE_PAGES = ("combining", "faq", "about")
 
 
 def mode_slug(mode_id: str) -> str:
@@ -14,13 +16,27 @@ def mode_slug(mode_id: str) -> str:
     return mode_id.replace("_", "-")
 
 
+# Grades a `sourced` figure may rest on: primary (A) and trade press (B).
+FIRM_GRADES = ("A", "B")
+
+
+@dataclass(frozen=True)
+class Offline:
+    """A source no address reaches: print or a screenshot, and where to see it."""
+
+    kind: str  # print | screenshot
+    where: Text
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     title: Text
     publisher: Text
-    grade: str
+    grade: str  # A primary, B trade press, C vendor or blog, D forum
+    checked: str
     url: str | None = None
+    offline: Offline | None = None
     published: str | None = None
     note: Text | None = None
 
@@ -86,6 +102,7 @@ class Component:
 class Item:
     id: str
     text: Text
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,18 @@ class Step:
     id: str
     title: Text
     text: Text
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something a merchant acts on (a date, a rule, a payout time, a penalty), with sources."""
+
+    id: str
+    title: Text
+    text: Text
+    sources: tuple[Source, ...]
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -102,6 +131,7 @@ class Mode:
     name: Text
     tagline: Text
     summary: Text  # Markdown
+    summary_sources: tuple[Source, ...]
     steps: tuple[Step, ...]
     advantages: tuple[Item, ...]
     drawbacks: tuple[Item, ...]
@@ -114,6 +144,7 @@ class Mode:
     demand_multiplier: Figure
     return_loss_share: Figure
     costs: tuple[Component, ...]
+    facts: tuple[Fact, ...]
 
     @property
     def slug(self) -> str:
@@ -134,7 +165,7 @@ class Preset:
 
 
 @dataclass(frozen=True)
-class Fact:
+class GuidePoint:
     """A point of a mode's guide: mode id, list (advantages, drawbacks, suits, does_not_suit)."""
 
     mode: str
@@ -148,7 +179,7 @@ class ChooserAnswer:
     label: Text
     leans: dict[str, int]
     reason: Text
-    fact: Fact
+    fact: GuidePoint
     preset: str | None
 
 
@@ -187,6 +218,32 @@ class Chooser:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    page: str  # a path in the site, e.g. "modes/semi-managed.md#history"
+    label: Text
+
+
+@dataclass(frozen=True)
+class PageSection:
+    id: str
+    title: Text
+    text: Text  # Markdown
+    sources: tuple[Source, ...]
+    see: tuple[PageLink, ...]
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    """A page written as data: data/pages/<name>.yml becomes <name>.md."""
+
+    name: str
+    title: Text
+    description: Text
+    intro: Text  # Markdown
+    sections: tuple[PageSection, ...]
+
+
+@dataclass(frozen=True)
 class SiteData:
     sources: dict[str, Source]
     categories: tuple[Category, ...]
@@ -194,5 +251,6 @@ class SiteData:
     capital_cost_rate: Figure
     tasks: tuple[Task, ...]
     modes: tuple[Mode, ...]
+    pages: dict[str, GuidePage]  # by name, in GUIDE_PAGES order
     presets: tuple[Preset, ...] = ()
     chooser: Chooser | None = None

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.bundle import build_bundle
+from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.load import load_data
 from generator.reference import UnknownMarker, fill_markers
@@ -25,6 +26,11 @@ class ModesPluginConfig(Config):
 
 
 class ModesPlugin(BasePlugin[ModesPluginConfig]):
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
+        # policy would block it. Built sites (build, gh-deploy) get the policy.
+        self.command = command
+
     def on_config(self, config):
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         self.edit_paths: dict[str, str] = {}
@@ -95,3 +101,5 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             # With a byte order mark, so Excel in a Chinese locale opens it as UTF-8.
             template.write_text("\ufeff" + template_csv(self.bundle["default_category"]),
                                 encoding="utf-8", newline="")
+        if getattr(self, "command", "build") != "serve":
+            write_csp(Path(config.site_dir))

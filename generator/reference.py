@@ -20,7 +20,8 @@ MARKER = re.compile(r"<!-- generated: ([a-z-]+) -->")
 def formulas_table(bundle: dict) -> str:
     rows = ["| Quantity | In symbols | In words |", "| --- | --- | --- |"]
     for formula in calculators.FORMULAS:
-        rows.append(f"| {md_text(formula.name)} | `{html_text(formula.symbols)}` | "
+        # Raw <code>, not a `code span`: a code span shows escaped text literally ("&gt;").
+        rows.append(f"| {md_text(formula.name)} | <code>{html_text(formula.symbols)}</code> | "
                     f"{md_text(formula.words)} |")
     return "\n".join(rows)
 
@@ -58,6 +59,7 @@ _DATA_FILES = (
     ("data/modes/*.yml", "mode.schema.json"),
     ("data/presets.yml", "presets.schema.json"),
     ("data/chooser.yml", "chooser.schema.json"),
+    ("data/pages/*.yml", "page.schema.json"),
 )
 
 

@@ -9,10 +9,11 @@ get them without a change here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.errors import DataProblem
-from generator.model import mode_slug
+from generator.model import FIRM_GRADES, mode_slug
 from generator.yaml_source import Path, YamlDocument
 
 
@@ -40,10 +41,24 @@ def entry_ids(document: YamlDocument | None, key: str) -> set[str] | None:
             and isinstance(entry.get("id"), str)} if isinstance(entries, list) else set()
 
 
-class ReferenceChecks:
-    """The known ids of sources, categories and tasks (None: that file could not be read)."""
+def source_grades(document: YamlDocument | None) -> dict[str, object] | None:
+    """Each source's id and grade, or None when sources.yml could not be read."""
+    if document is None:
+        return None
+    entries = _root(document).get("sources")
+    return {entry["id"]: entry.get("grade") for entry in entries if isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)} if isinstance(entries, list) else {}
 
-    def __init__(self, sources: set[str] | None, categories: set[str] | None,
+
+# The keys that hold a list of source ids: a text's citations.
+CITATION_KEYS = ("sources", "summary_sources")
+_DIGIT = re.compile(r"\d")
+
+
+class ReferenceChecks:
+    """The known sources (id to grade), categories and tasks (None: that file could not be read)."""
+
+    def __init__(self, sources: dict[str, object] | None, categories: set[str] | None,
                  tasks: set[str] | None, problems: list[DataProblem]):
         self.sources = sources
         self.categories = categories
@@ -57,6 +72,7 @@ class ReferenceChecks:
                 self._unique_ids(document, path, value)
             elif isinstance(value, dict):
                 self._source(document, path, value)
+                self._cited(document, path, value)
                 self._categories(document, path, value)
 
     def _unique_ids(self, document: YamlDocument, path: Path, entries: list) -> None:
@@ -72,10 +88,39 @@ class ReferenceChecks:
 
     def _source(self, document: YamlDocument, path: Path, figure: dict) -> None:
         source = figure.get("source")
-        if "confidence" in figure and isinstance(source, str) and self.sources is not None \
-                and source not in self.sources:
+        if "confidence" not in figure or not isinstance(source, str) or self.sources is None:
+            return
+        if source not in self.sources:
             self.problems.append(document.problem(
                 (*path, "source"), f"unknown source '{source}': add it to sources.yml"))
+        elif figure["confidence"] == "sourced" and self.sources[source] not in FIRM_GRADES:
+            self.problems.append(document.problem(
+                (*path, "confidence"),
+                f"a figure marked 'sourced' needs a primary (A) or trade-press (B) source; "
+                f"'{source}' is graded {self.sources[source]}: mark it 'unverified'"))
+
+    def _cited(self, document: YamlDocument, path: Path, value: dict) -> None:
+        if self.sources is None:
+            return
+        for key in CITATION_KEYS:
+            cited = value.get(key)
+            if not isinstance(cited, list):
+                continue
+            for index, source in enumerate(cited):
+                if isinstance(source, str) and source not in self.sources:
+                    self.problems.append(document.problem(
+                        (*path, key, index), f"unknown source '{source}': add it to sources.yml"))
+
+    def page(self, document: YamlDocument) -> None:
+        """A guide page: a section that states a figure or a date cites its sources."""
+        sections = _root(document).get("sections")
+        for index, section in enumerate(sections if isinstance(sections, list) else ()):
+            text = section.get("text") if isinstance(section, dict) else None
+            if isinstance(text, dict) and "sources" not in section \
+                    and any(isinstance(v, str) and _DIGIT.search(v) for v in text.values()):
+                self.problems.append(document.problem(
+                    ("sections", index, "text"),
+                    "this text states a figure or a date: give 'sources' (ids from sources.yml)"))
 
     def _categories(self, document: YamlDocument, path: Path, value: dict) -> None:
         by_category = value.get("by_category")

@@ -17,6 +17,7 @@ from calculators.catalogue import MAX_PRODUCTS
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.citations import cited_on, last_data_review
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import in_language
@@ -35,6 +36,8 @@ BASIS_LABELS = {
     "deposit": "deposit",
 }
 CONFIDENCE_LABELS = {"sourced": "sourced", "unverified": "unverified", "assumption": "assumption"}
+GRADE_LABELS = {"A": "primary", "B": "trade press", "C": "vendor or blog", "D": "forum"}
+OFFLINE_LABELS = {"print": "print", "screenshot": "a screenshot"}
 
 # A function that returns the calculator's HTML for the given modes, or None to leave it out.
 CalculatorHtml = Callable[..., str]
@@ -106,6 +109,8 @@ def environment(language: str = "en") -> Environment:
         WHO_LABELS=WHO_LABELS,
         BASIS_LABELS=BASIS_LABELS,
         CONFIDENCE_LABELS=CONFIDENCE_LABELS,
+        GRADE_LABELS=GRADE_LABELS,
+        OFFLINE_LABELS=OFFLINE_LABELS,
     )
     return env
 
@@ -150,5 +155,33 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
     pages.append(Page("chooser.md", render("chooser.md.j2"), "data/chooser.yml"))
     pages.append(Page("catalogue.md", render("catalogue.md.j2"), "data/modes/"))
-    pages.append(Page("sources.md", render("sources.md.j2"), "data/sources.yml"))
+    for page in site.pages.values():
+        pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
+                                                    review=data_review(site)),
+                          f"data/pages/{page.name}.yml"))
+    pages.append(Page("sources.md", render("sources.md.j2", citations=cited_on(site)),
+                      "data/sources.yml"))
     return pages
+
+
+@dataclass(frozen=True)
+class DataReview:
+    """What the About page says of the data: when it was last reviewed and how it is graded."""
+
+    date: str
+    sources: int
+    grades: list[tuple[str, int]]  # (grade, number of sources), A to D
+    costs: int
+    confidences: list[tuple[str, int]]  # (confidence, number of cost figures)
+
+
+def data_review(site: SiteData) -> DataReview:
+    grades = [source.grade for source in site.sources.values()]
+    confidences = [cost.figure.provenance.confidence for mode in site.modes for cost in mode.costs]
+    return DataReview(
+        date=last_data_review(site),
+        sources=len(grades),
+        grades=[(g, grades.count(g)) for g in GRADE_LABELS if g in grades],
+        costs=len(confidences),
+        confidences=[(c, confidences.count(c)) for c in CONFIDENCE_LABELS if c in confidences],
+    )

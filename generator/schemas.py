@@ -207,6 +207,22 @@ def _message(error: ValidationError) -> str:
     if text:
         return text
     value, instance = error.validator_value, error.instance
+    if error.validator == "required" and value in (["url"], ["offline"]):
+        return ("a source needs its exact 'url' (the page itself, not the site's home page), "
+                "or 'offline' for print or a screenshot, saying where to see it")
+    if error.validator == "pattern" and error.absolute_path \
+            and error.absolute_path[-1] == "url" and isinstance(instance, str):
+        return (f"'{instance}' is not the exact https address of a page (a site's home "
+                f"page is not enough): give the page that says what the data cites")
+    if error.validator == "oneOf" and isinstance(instance, dict) \
+            and {"url", "offline"} <= instance.keys():
+        return "give 'url' or 'offline', not both"
+    if error.validator == "required" and value == ["note"] and isinstance(instance, dict) \
+            and instance.get("confidence") == "assumption":
+        return ("a cost marked 'assumption' needs a 'note': what no source gives, "
+                "and why the value is what it is")
+    if error.validator == "required" and error.message == "'sources' is a required property":
+        return "a fact needs 'sources': the ids (from sources.yml) of the sources that state it"
     match error.validator:
         case "required" if "source" in value and isinstance(instance, dict) \
                 and "confidence" in instance:

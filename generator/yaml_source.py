@@ -201,12 +201,12 @@ def decode_data_file(raw: bytes, file: str,
         if raw.startswith(bom):
             return refuse(f"the file is saved as {encoding} (it starts with a {encoding} byte "
                           "order mark); save it as UTF-8")
+    if b"\x00" in raw:  # YAML never holds a zero byte; UTF-16 text without a mark does
+        return refuse("the file is not UTF-8 (it holds zero bytes, as UTF-16 does); "
+                      "save it as UTF-8")
     try:
         text = raw.decode("utf-8-sig")  # an editor's UTF-8 byte order mark is harmless
     except UnicodeDecodeError as error:
-        if b"\x00" in raw:
-            return refuse("the file is not UTF-8 (it holds zero bytes, as UTF-16 does); "
-                          "save it as UTF-8")
         before = raw[:error.start].decode("utf-8", "replace")
         line, column = _line_column(before, len(before))
         byte = raw[error.start]

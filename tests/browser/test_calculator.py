@@ -13,7 +13,7 @@ from calculators import report
 from generator.calculator_html import canonical_json, script_json
 
 ROOT = "[data-calculator]"
-PYODIDE_FILES = ("/assets/pyodide/", "/runtime-", "/parameters.", ".whl", "pyodide-lock")
+PYODIDE_FILES = ("/assets/pyodide/", "/parameters.", ".whl", "pyodide-lock", "python_stdlib.zip")
 
 
 def bundle_from(page):
@@ -108,8 +108,9 @@ def test_python_boots_on_the_sites_precompiled_standard_library(visit):
     wait_live(page)
     stdlib = page.eval_on_selector(ROOT, "el => el.dataset.stdlib")
     assert stdlib.startswith("assets/calculator/runtime-")  # beside the wheel it was compiled for
-    fetched = [url for url in visit.requests if url.endswith("python_stdlib.zip")]
-    assert len(fetched) == 1 and fetched[0].endswith("/" + stdlib)  # not npm's, next to the wasm
+    # (The service worker's install asks for it once more, from the HTTP cache.)
+    fetched = {url for url in visit.requests if url.endswith("python_stdlib.zip")}
+    assert len(fetched) == 1 and fetched.pop().endswith("/" + stdlib)  # not npm's, by the wasm
     assert_clean(visit)
 
 
@@ -189,16 +190,69 @@ def test_compact_calculator_on_a_guide_page(visit):
     modes = page.eval_on_selector(ROOT, "el => el.dataset.modes")
     assert len(modes.split()) == 1
     assert page.locator(f"{ROOT} .amc-charts").count() == 0
-    wait_live(page)
     assert next_result(page, lambda: field(page, "cogs_cny").fill("50")) is True
+    wait_live(page)
+    assert_clean(visit)
+
+
+def pyodide_requests(visit):
+    return [url for url in visit.requests if any(p in url for p in PYODIDE_FILES)]
+
+
+def scroll_to_bottom(page):
+    """A reader who scrolls the whole page, past the calculator, and stays at the bottom."""
+    page.wait_for_load_state("networkidle")
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    for _ in range(0, height + 400, 400):
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(50)
+    assert page.evaluate("() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2")
+    page.locator(ROOT).evaluate(
+        "el => new Promise(r => new IntersectionObserver("
+        "(e, o) => e[0].isIntersecting && (o.disconnect(), r())).observe(el))")
+    page.wait_for_timeout(3000)  # longer than any idle or visibility start would wait
+
+
+def test_a_guide_page_read_without_touching_its_calculator_fetches_no_runtime(visit):
+    page = visit.goto(GUIDE_WITH_CALCULATOR)
+    scroll_to_bottom(page)
+    assert pyodide_requests(visit) == []
+    assert page.eval_on_selector(f"{ROOT} .amc-status", "el => el.dataset.state") != "loading"
+    # The prerendered numbers are the page's, untouched.
+    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
+    assert page.locator(f"{ROOT} .amc-results").inner_text() != ""
+    # Focusing an input is enough to start it.
+    field(page, "cogs_cny").focus()
+    wait_live(page)
+    assert pyodide_requests(visit) != []
+    assert_clean(visit)
+
+
+def save_data(page):
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'connection', "
+                         "{get: () => ({saveData: true, effectiveType: '4g'})})")
+
+
+def test_with_save_data_even_the_calculator_page_waits_for_interaction(visit):
+    page = visit.page
+    save_data(page)
+    visit.goto(CALCULATOR_PAGE)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(2000)
+    assert pyodide_requests(visit) == []
+    assert page.locator(f"{ROOT} .amc-results").inner_text() != ""
+    assert next_result(page, lambda: field(page, "units_per_month").fill("321")) is True
+    wait_live(page)
+    scenario = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")
+    assert scenario["units_per_month"] == 321
     assert_clean(visit)
 
 
 def test_a_page_without_calculator_fetches_no_pyodide_file(visit):
     page = visit.goto(PAGE_WITHOUT_CALCULATOR)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(2500)  # longer than the idle start of a calculator page
-    assert [url for url in visit.requests if any(p in url for p in PYODIDE_FILES)] == []
+    page.wait_for_timeout(2500)
+    assert pyodide_requests(visit) == []
     assert page.evaluate("() => document.querySelector('[data-calculator]')") is None
     assert_clean(visit)
 

@@ -60,7 +60,7 @@ def test_invalid_scenario_lists_each_field_and_exits_1():
                          '{"return_rate": 2, "retail_price_usd": "x"}')
     assert (code, out) == (1, "")
     assert err == (
-        "standard input: the scenario has 2 problem(s):\n"
+        "standard input: the scenario has 2 problems:\n"
         '  retail_price_usd: Retail price (USD) must be a number from 0.01 to 100,000; got "x".\n'
         "  return_rate: Return rate (share of revenue) must be at most 1; got 2.\n")
 

@@ -28,7 +28,7 @@ def test_every_problem_at_once_with_exact_messages(bundle, scenario):
     )
     assert problems_of(scenario, bundle) == [
         Problem("colour", "unknown_field",
-                "Unknown field 'colour'; known fields: active_skus, category, cogs_cny, format, "
+                'Unknown field "colour"; known fields: active_skus, category, cogs_cny, format, '
                 "fx_cny_per_usd, labour_rate_cny_per_hour, new_skus_per_month, overrides, "
                 "retail_price_usd, return_rate, units_per_month, units_per_order, version, "
                 "weight_kg."),

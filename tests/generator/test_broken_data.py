@@ -31,15 +31,15 @@ EXPECTED = {
                     "but got ':' (while parsing a flow sequence)",
     "duplicate-key": "data/categories.yml:8:12: categories[1].label: "
                      "duplicate key 'label' (first defined on line 7)",
-    "wrong-type": "data/modes/semi-managed.yml:42:10: demand_multiplier.value: "
+    "wrong-type": "data/modes/semi-managed.yml:44:10: demand_multiplier.value: "
                   'must be a number; got the text "lots"',
-    "out-of-range-rate": "data/modes/self-operated.yml:58:16: costs[0].value.default: "
+    "out-of-range-rate": "data/modes/self-operated.yml:60:16: costs[0].value.default: "
                          "must be at most 1; got 8",
-    "unknown-reference": "data/modes/fully-managed.yml:33:14: responsibilities.tasks.packing: "
+    "unknown-reference": "data/modes/fully-managed.yml:34:14: responsibilities.tasks.packing: "
                          "unknown task 'packing': tasks are defined in tasks.yml",
     "missing-source": "data/tasks.yml:8:7: tasks[0].hours: a figure marked 'unverified' needs "
                       "a 'source' (an id from sources.yml), or mark it 'assumption'",
-    "bad-boolean": "data/sources.yml:14:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
+    "bad-boolean": "data/sources.yml:15:11: sources[1].note.en: 'NO' is a YAML 1.1 boolean; "
                    "write true or false, or quote it (\"NO\") if you mean the text",
     "missing-translation": "data/tasks.yml:4:12: tasks[0].label: the Chinese text ('zh') is "
                            "missing: every prose field gives en and zh",
@@ -74,7 +74,7 @@ EXPECTED = {
                   "data/model.yml:1:1: the first line must be "
                   "'# yaml-language-server: $schema=schemas/model.schema.json'",
     # Numbers are finite and dates real and past, in every field.
-    "nan-fee": "data/modes/semi-managed.yml:70:12: costs[1].value: "
+    "nan-fee": "data/modes/semi-managed.yml:72:12: costs[1].value: "
                "must be a finite number; got .nan",
     "infinite-rate": "data/model.yml:4:10: capital_cost_rate.value: "
                      "must be a finite number; got -.inf",
@@ -85,13 +85,35 @@ EXPECTED = {
     "future-date": 'data/model.yml:7:12: capital_cost_rate.checked: "2099-01-01" is after the '
                    "build date (2026-06-01); a date here records something that has happened",
     # Errors where they are, all at once.
-    "text-in-category-map": "data/modes/self-operated.yml:60:18: "
+    "text-in-category-map": "data/modes/self-operated.yml:62:18: "
                             "costs[0].value.by_category.apparel: must be a number; got the text "
                             '"0.1" (numbers are written without quotes)',
-    "schema-and-reference": "data/modes/fully-managed.yml:62:13: costs[0].source: unknown source "
+    "schema-and-reference": "data/modes/fully-managed.yml:64:13: costs[0].source: unknown source "
                             "'nowhere': add it to sources.yml\n"
-                            "data/modes/fully-managed.yml:70:12: costs[1].value: "
+                            "data/modes/fully-managed.yml:72:12: costs[1].value: "
                             "must be at least 0; got -5",
+    # Issue 15: every source has an address or says why not, every fact cites sources that
+    # exist, and a figure's confidence matches the grade of its source.
+    "source-without-address": "data/sources.yml:10:5: sources[1]: a source needs its exact 'url' "
+                              "(the page itself, not the site's home page), or 'offline' for "
+                              "print or a screenshot, saying where to see it",
+    "source-home-page": "data/sources.yml:13:10: sources[1].url: 'https://example.com/' is not "
+                        "the exact https address of a page (a site's home page is not enough): "
+                        "give the page that says what the data cites",
+    "source-with-url-and-offline": "data/sources.yml:3:5: sources[0]: "
+                                   "give 'url' or 'offline', not both",
+    "fact-without-sources": "data/modes/semi-managed.yml:78:5: facts[0]: a fact needs 'sources': "
+                            "the ids (from sources.yml) of the sources that state it",
+    "unknown-cited-source": "data/modes/self-operated.yml:16:22: steps[1].sources[1]: "
+                            "unknown source 'blgo': add it to sources.yml",
+    "sourced-from-weak-source": "data/modes/fully-managed.yml:65:17: costs[0].confidence: a figure "
+                                "marked 'sourced' needs a primary (A) or trade-press (B) source; "
+                                "'blog' is graded C: mark it 'unverified'",
+    "assumption-without-reason": "data/modes/self-operated.yml:68:5: costs[1]: a cost marked "
+                                 "'assumption' needs a 'note': what no source gives, and why the "
+                                 "value is what it is",
+    "page-figure-without-sources": "data/pages/faq.yml:8:11: sections[0].text: this text states a "
+                                   "figure or a date: give 'sources' (ids from sources.yml)",
 }
 
 

@@ -13,13 +13,16 @@ import yaml
 from conftest import FIXTURES
 from site_build import build_site
 
+# No digits: a guide-page section that states a figure must cite sources, and the payload is
+# added to sections that cite none.
 PAYLOAD = (
-    '<script>alert("pwned")</script><img src=x onerror=alert(1)>'
-    '[click](javascript:alert(1)) [img](data:text/html,pwned) "><svg onload=alert(1)>'
-    ' {: onclick="alert(1)" } <a href="javascript:alert(1)">a</a>'
+    '<script>alert("pwned")</script><img src=x onerror=alert(origin)>'
+    '[click](javascript:alert(origin)) [img](data:text/html,pwned) '
+    '"><svg onload=alert(origin)>'
+    ' {: onclick="alert(origin)" } <a href="javascript:alert(origin)">a</a>'
 )
 TEXT_FIELDS = {"name", "tagline", "summary", "title", "text", "label", "description", "note",
-               "unit", "publisher"}
+               "unit", "publisher", "intro", "where"}
 
 
 def poison(value):
@@ -86,7 +89,7 @@ def test_payload_reached_the_pages_as_text(poisoned_site):
     """Guard against a vacuous pass: the payload is on the pages, escaped."""
     page = (poisoned_site / "modes" / "self-operated" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert" in page
-    assert "javascript:alert(1)" in page  # as text, never as a link target
+    assert "javascript:alert(origin)" in page  # as text, never as a link target
 
 
 def test_no_payload_survives_into_any_page(poisoned_site):

@@ -8,6 +8,7 @@ from .errors import InvalidInput, InvalidParameters, Problem
 from .formulas import FORMULAS, Formula
 from .inputs import INPUTS, SCENARIO_FORMAT, SCENARIO_VERSION, InputField
 from .params import PARAMETERS_FORMAT, PARAMETERS_VERSION, parameter_index
+from .reading import UnreadableJson, parse_json
 
 __version__ = "1.0.0"
 MODEL_VERSION = 1
@@ -15,6 +16,6 @@ MODEL_VERSION = 1
 __all__ = [
     "FORMULAS", "INPUTS", "MODEL_VERSION", "PARAMETERS_FORMAT", "PARAMETERS_VERSION",
     "RESULT_FORMAT", "RESULT_VERSION", "SCENARIO_FORMAT", "SCENARIO_VERSION", "Formula",
-    "InputField", "InvalidInput", "InvalidParameters", "Problem", "default_scenario", "evaluate",
-    "parameter_index",
+    "InputField", "InvalidInput", "InvalidParameters", "Problem", "UnreadableJson",
+    "default_scenario", "evaluate", "parameter_index", "parse_json",
 ]

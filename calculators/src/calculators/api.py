@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import inputs, params
+from .checks import without_negative_zero
 from .model import evaluate_mode
 from .recommend import recommend
 
@@ -40,7 +41,7 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
         evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate)
         for mode in parameters["modes"]
     ]
-    return {
+    return without_negative_zero({
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
         "currency": "CNY",
@@ -48,7 +49,7 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
         "recommended": recommend(modes),
-    }
+    })
 
 
 def default_scenario(parameters: dict) -> dict:

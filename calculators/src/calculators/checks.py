@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from .errors import Problem
 
@@ -24,16 +25,34 @@ def describe(value: object) -> str:
 
     >>> describe("abc"), describe(True), describe(None), describe([1]), describe({})
     ('"abc"', 'true', 'null', 'a list', 'an object')
+    >>> describe(10 ** 5000), describe(b"12"), describe("x" * 50)
+    ('a number too long to show', "b'12'", '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…')
     """
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
         return "an object"
     try:
-        text = json.dumps(value)
-    except (TypeError, ValueError):
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an int beyond Python's 4,300 digits for conversion to text
+        return "a number too long to show"
+    except TypeError:  # not JSON at all: a Python object passed to the API
         text = repr(value)
+    if not text.isprintable():  # a control or line-breaking character: show it escaped
+        text = json.dumps(value)
     return text if len(text) <= 40 else text[:39] + "\u2026"
+
+
+_PLAIN_KEY = re.compile(r"[\w.-]{1,60}", re.ASCII)
+
+
+def key_name(key: str) -> str:
+    """A key as it can stand in a field path: as is when plain, else quoted and cut short.
+
+    >>> key_name("self_operated.commission"), key_name("a b"), key_name("x" * 70)[:6]
+    ('self_operated.commission', '"a b"', '"xxxxx')
+    """
+    return key if _PLAIN_KEY.fullmatch(key) else describe(key)
 
 
 def check_number(
@@ -74,4 +93,19 @@ def check_number(
         message = f"{label} must be at most {plain(maximum)}; got {describe(value)}."
         problems.append(Problem(field, "above_maximum", message))
         return None
-    return float(value)
+    return float(value) + 0.0  # -0.0 becomes 0.0
+
+
+def without_negative_zero(value: object) -> object:
+    """The same JSON-like data with every -0.0 replaced by 0.0 (JSON and CSV would show "-0.0").
+
+    >>> without_negative_zero({"a": [-0.0, 1.5], "b": -0.0, "c": "x"})
+    {'a': [0.0, 1.5], 'b': 0.0, 'c': 'x'}
+    """
+    if isinstance(value, float):
+        return value + 0.0
+    if isinstance(value, dict):
+        return {key: without_negative_zero(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_negative_zero(item) for item in value]
+    return value

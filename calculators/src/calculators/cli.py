@@ -1,7 +1,8 @@
 """``python -m calculators SCENARIO.json|- --params BUNDLE.json [--format table|json]``.
 
-Exit status: 0 with the result; 1 when the scenario or the bundle is invalid (one line per
-problem, naming the field); 2 for a usage error such as a missing file (argparse's convention).
+Exit status: 0 with the result; 1 when the scenario or the bundle is invalid or unreadable (one
+line per problem, naming the field; the first MAX_SHOWN problems, then how many more); 2 for a
+usage error such as a missing file (argparse's convention). Never a traceback.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import sys
 from typing import TextIO
 
 from .api import evaluate
-from .errors import InvalidInput, InvalidParameters
+from .errors import MAX_SHOWN, InvalidInput, InvalidParameters, Problem
+from .reading import MAX_BYTES, UnreadableJson, parse_json
 from .report import SUMMARY_ROWS
 
 
@@ -30,12 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(parser: argparse.ArgumentParser, path: str, stdin: TextIO) -> str:
+def _read(parser: argparse.ArgumentParser, path: str, stdin: TextIO) -> bytes | str:
+    """The input's bytes (its text for a text-only stream), no more than one past the limit."""
     if path == "-":
-        return stdin.read()
+        return getattr(stdin, "buffer", stdin).read(MAX_BYTES + 1)
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except OSError as error:
         parser.error(f"cannot read {path}: {error.strerror}")  # exits with status 2
         raise  # pragma: no cover (parser.error never returns)
@@ -65,6 +68,14 @@ def table(result: dict) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _report(heading: str, problems: list[Problem], stderr: TextIO) -> None:
+    print(heading, file=stderr)
+    for problem in problems[:MAX_SHOWN]:
+        print(f"  {problem.field}: {problem.message}", file=stderr)
+    if len(problems) > MAX_SHOWN:
+        print(f"  ... and {len(problems) - MAX_SHOWN:,} more", file=stderr)
+
+
 def main(argv: list[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
@@ -74,28 +85,27 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
         parser.error("only one of SCENARIO and --params can be - (standard input)")
     scenario_name = "standard input" if args.scenario == "-" else args.scenario
     bundle_name = "standard input" if args.params == "-" else args.params
-    scenario_text = _read(parser, args.scenario, stdin)
-    bundle_text = _read(parser, args.params, stdin)
+    scenario_data = _read(parser, args.scenario, stdin)
+    bundle_data = _read(parser, args.params, stdin)
     try:
-        scenario = json.loads(scenario_text)
-    except json.JSONDecodeError as error:
-        print(f"{scenario_name}: not valid JSON: {error}", file=stderr)
+        scenario = parse_json(scenario_data)
+    except UnreadableJson as error:
+        print(f"{scenario_name}: {error}", file=stderr)
         return 1
     try:
-        bundle = json.loads(bundle_text)
+        bundle = parse_json(bundle_data)
+    except UnreadableJson as error:
+        print(f"{bundle_name}: {error}", file=stderr)
+        return 1
+    try:
         result = evaluate(scenario, bundle)
-    except json.JSONDecodeError as error:
-        print(f"{bundle_name}: not valid JSON: {error}", file=stderr)
-        return 1
     except InvalidParameters as error:
-        print(f"{bundle_name}: the parameter bundle is broken:", file=stderr)
-        for problem in error.problems:
-            print(f"  {problem.field}: {problem.message}", file=stderr)
+        _report(f"{bundle_name}: the parameter bundle is broken:", error.problems, stderr)
         return 1
     except InvalidInput as error:
-        print(f"{scenario_name}: the scenario has {len(error.problems)} problem(s):", file=stderr)
-        for problem in error.problems:
-            print(f"  {problem.field}: {problem.message}", file=stderr)
+        count = len(error.problems)
+        noun = "problem" if count == 1 else "problems"
+        _report(f"{scenario_name}: the scenario has {count:,} {noun}:", error.problems, stderr)
         return 1
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False), file=stdout)

@@ -21,12 +21,22 @@ class Problem(NamedTuple):
         return {"field": self.field, "code": self.code, "message": self.message}
 
 
+MAX_SHOWN = 100  # problems shown in a message; ``problems`` keeps them all
+
+
 class _ProblemsError(ValueError):
-    """A ValueError carrying the full list of problems (never empty)."""
+    """A ValueError carrying the full list of problems (never empty).
+
+    Its message shows the first MAX_SHOWN, then how many more: 100,000 unknown override ids
+    should not make megabytes of text.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(f"{p.field}: {p.message}" for p in self.problems))
+        lines = [f"{p.field}: {p.message}" for p in self.problems[:MAX_SHOWN]]
+        if len(self.problems) > MAX_SHOWN:
+            lines.append(f"... and {len(self.problems) - MAX_SHOWN:,} more")
+        super().__init__("\n".join(lines))
 
 
 class InvalidInput(_ProblemsError):

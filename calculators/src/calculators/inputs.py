@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks import check_number, describe, plain
+from .checks import check_number, describe, key_name, plain
 from .errors import InvalidInput, Problem
 
 SCENARIO_FORMAT = "aliexpress-modes/scenario"
@@ -86,8 +86,9 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
     problems: list[Problem] = []
     for name in scenario:
         if name not in _KNOWN:
-            message = f"Unknown field {name!r}; known fields: {', '.join(sorted(_KNOWN))}."
-            problems.append(Problem(str(name), "unknown_field", message))
+            message = (f"Unknown field {describe(name)}; known fields: "
+                       f"{', '.join(sorted(_KNOWN))}.")
+            problems.append(Problem(key_name(name), "unknown_field", message))
     if scenario.get("format", SCENARIO_FORMAT) != SCENARIO_FORMAT:
         message = f"format must be {SCENARIO_FORMAT!r}; got {describe(scenario['format'])}."
         problems.append(Problem("format", "wrong_format", message))
@@ -125,7 +126,7 @@ def _validate_overrides(overrides: object, parameters: dict[str, dict],
         return {}
     checked: dict[str, float] = {}
     for pid, value in overrides.items():
-        field = f"overrides.{pid}"
+        field = f"overrides.{key_name(pid)}"
         entry = parameters.get(pid)
         if entry is None:
             message = f"No parameter has the id {describe(pid)}, so it cannot be overridden."

@@ -64,7 +64,7 @@ export class Calculator {
     // Python eagerly and a compact one on the first sign of interest (runtime-start.js).
     const start = () => this.ensureRuntime();
     this.disarmStart = armStart(
-      { root: this.root, form: this.form, eager: this.modes.length > 1, starting: fromUrl },
+      { form: this.form, eager: this.modes.length > 1, starting: fromUrl },
       start,
     );
     if (fromUrl) this.changed();

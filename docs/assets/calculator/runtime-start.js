@@ -1,38 +1,27 @@
-// When a calculator starts Python: on the first sign of interest. The worker boots off the main
-// thread, so an early start costs the page little and brings the first live result forward.
+// When a calculator starts Python. The runtime is about 14 MB, so it is fetched for readers who
+// use a calculator, not for those who only read the page around it:
+//   - a touch of the form (focus, pointer down; an input change starts it in calculator-block.js)
+//     always starts it;
+//   starting: the block has already asked for the runtime (a scenario from the URL);
+//   eager: the calculator is the page's content (the calculator page itself): start now, unless
+//     the reader asked the browser to save data (Save-Data), then on interaction only.
+// A compact calculator in a guide never starts on visibility or idle alone: it sits at the end of
+// the page, where every reader who scrolls to the bottom passes it (issue 14: a guide page read
+// without touching its calculator moves at most 1 MB). Its prerendered numbers are there anyway.
 
 // Arms the triggers for one calculator block and returns a function that disarms them.
-// A touch of the form always starts it. Beyond that:
-//   starting: the block has already asked for the runtime (a scenario from the URL);
-//   eager: the calculator is the page's content (the calculator page itself): start now;
-//   otherwise (a compact calculator in a guide): when it scrolls into view, or when the browser
-//   has nothing else to do.
-export function armStart({ root, form, eager, starting }, start) {
-  form.addEventListener("focusin", start, { once: true });
-  form.addEventListener("pointerdown", start, { once: true });
-  if (starting) return () => {};
-  if (eager) {
+export function armStart({ form, eager, starting }, start) {
+  const events = ["focusin", "pointerdown"];
+  const once = () => {
+    disarm();
     start();
-    return () => {};
-  }
-  const visibility = whenVisible(root, start);
-  idle(start);
-  return () => visibility?.disconnect();
+  };
+  const disarm = () => events.forEach((name) => form.removeEventListener(name, once));
+  events.forEach((name) => form.addEventListener(name, once));
+  if (!starting && eager && !saveData()) once();
+  return disarm;
 }
 
-function whenVisible(element, callback) {
-  if (!("IntersectionObserver" in window)) return null;
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) {
-      observer.disconnect();
-      callback();
-    }
-  });
-  observer.observe(element);
-  return observer;
-}
-
-function idle(callback) {
-  if ("requestIdleCallback" in window) requestIdleCallback(callback, { timeout: 2000 });
-  else setTimeout(callback, 200);
+export function saveData() {
+  return Boolean(navigator.connection && navigator.connection.saveData);
 }
