@@ -10,6 +10,7 @@ from generator.bundle import build_bundle, bundle_json
 from generator.errors import DataErrors
 from generator.load import load_data
 from generator.render import render_pages
+from generator.text import LANGUAGES
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -24,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("out", type=Path, help="folder to write the pages into")
+    generate.add_argument("--language", choices=LANGUAGES, default=LANGUAGES[0],
+                          help="the language of the pages (default: en)")
     commands.add_parser("bundle", help="print the calculators' parameter bundle (JSON)")
     return parser
 
@@ -39,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data}: {len(site.modes)} modes, {len(site.tasks)} tasks, "
               f"{len(site.sources)} sources: no problems")
     elif args.command == "generate":
-        for page in render_pages(site):
+        for page in render_pages(site, language=args.language):
             target = args.out / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")

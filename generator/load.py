@@ -25,6 +25,7 @@ from generator.model import (
     Component,
     Fact,
     Figure,
+    GlossaryTerm,
     GuidePage,
     Item,
     Mode,
@@ -50,6 +51,7 @@ SINGLE_FILES = {
     "categories.yml": "categories.schema.json",
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
+    "glossary.yml": "glossary.schema.json",
     "presets.yml": "presets.schema.json",
     "chooser.yml": "chooser.schema.json",
 }
@@ -112,6 +114,11 @@ class _Builder:
     def task(self, raw: dict) -> Task:
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
                     raw["driver"], self.figure(raw["hours"]))
+
+    def glossary_term(self, raw: dict) -> GlossaryTerm:
+        source = self.sources[raw["source"]] if "source" in raw else None
+        return GlossaryTerm(raw["id"], raw["term"], tuple(raw.get("also", ())), raw["english"],
+                            Text.from_data(raw["definition"]), source)
 
     def mode(self, raw: dict, relative: str, task_ids: list[str]) -> Mode:
         tasks = raw["responsibilities"]["tasks"]
@@ -250,4 +257,5 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         presets=build_presets(docs["presets.yml"].data, sources),
         chooser=build_chooser(docs["chooser.yml"].data, modes),
         pages={name: builder.page(doc.data, name) for name, doc in page_docs.items()},
+        glossary=tuple(builder.glossary_term(t) for t in docs["glossary.yml"].data["terms"]),
     )

@@ -244,6 +244,20 @@ class GuidePage:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    id: str
+    term: str  # the Chinese term, as merchants meet it
+    also: tuple[str, ...]  # other forms on Chinese pages, e.g. POP
+    english: str  # the English word the site uses
+    definition: Text
+    source: Source | None = None
+
+    def words(self, language: str) -> tuple[str, ...]:
+        """The forms of the term a page in `language` uses."""
+        return (self.english,) if language == "en" else (self.term, *self.also)
+
+
+@dataclass(frozen=True)
 class SiteData:
     sources: dict[str, Source]
     categories: tuple[Category, ...]
@@ -252,5 +266,6 @@ class SiteData:
     tasks: tuple[Task, ...]
     modes: tuple[Mode, ...]
     pages: dict[str, GuidePage]  # by name, in GUIDE_PAGES order
+    glossary: tuple[GlossaryTerm, ...] = ()
     presets: tuple[Preset, ...] = ()
     chooser: Chooser | None = None

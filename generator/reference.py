@@ -9,44 +9,56 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 import calculators
-from generator.render import CONFIDENCE_LABELS, format_number
+from generator.render import format_number, words_in
 from generator.safe_text import html_text, md_text
 from generator.schemas import load_schema
 
 MARKER = re.compile(r"<!-- generated: ([a-z-]+) -->")
 
 
-def formulas_table(bundle: dict) -> str:
-    rows = ["| Quantity | In symbols | In words |", "| --- | --- | --- |"]
+def _header(t, *keys: str) -> list[str]:
+    return ["| " + " | ".join(t(key) for key in keys) + " |",
+            "|" + " --- |" * len(keys)]
+
+
+def formulas_table(bundle: dict, language: str) -> str:
+    rows = _header(words_in(language), "table.quantity", "table.symbols", "table.words")
     for formula in calculators.FORMULAS:
         # Raw <code>, not a `code span`: a code span shows escaped text literally ("&gt;").
-        rows.append(f"| {md_text(formula.name)} | <code>{html_text(formula.symbols)}</code> | "
-                    f"{md_text(formula.words)} |")
+        rows.append(f"| {md_text(formula.name[language])} | "
+                    f"<code>{html_text(formula.symbols[language])}</code> | "
+                    f"{md_text(formula.words[language])} |")
     return "\n".join(rows)
 
 
-def _value(entry: dict) -> str:
+def _value(entry: dict, bundle: dict, t) -> str:
     value = entry["value"]
     if isinstance(value, dict):
-        parts = [f"{format_number(value['default'])} (default)"]
-        parts += [f"{format_number(v)} ({md_text(k)})" for k, v in value["by_category"].items()]
-        return ", ".join(parts)
+        labels = {category["id"]: category["label"] for category in bundle["categories"]}
+        parts = [t("value.default", value=format_number(value["default"]))]
+        parts += [t("value.category", value=format_number(v), category=md_text(labels[k]))
+                  for k, v in value["by_category"].items()]
+        return str(t("value.separator").join(parts))
     return str(format_number(value))
 
 
-def parameters_table(bundle: dict) -> str:
-    rows = ["| Parameter | Id | Value | Unit | Confidence | Source | Checked |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+def parameters_table(bundle: dict, language: str) -> str:
+    t = words_in(language)
+    rows = _header(t, "table.parameter", "table.id", "mode.value", "mode.unit",
+                   "mode.confidence", "mode.source", "table.checked")
     for entry in calculators.parameter_index(bundle):
         source = entry["source"]
         cited = f"[{md_text(source['title'])}](sources.md#{html_text(source['id'])})" \
-            if source else "our estimate"
+            if source else t("our_estimate")
         confidence = entry["confidence"]
         badge = (f'<span class="amg-badge amg-badge--{html_text(confidence)}">'
-                 f"{html_text(CONFIDENCE_LABELS[confidence])}</span>")
+                 f"{html_text(t('confidence.' + confidence))}</span>")
         rows.append(
-            f"| {md_text(entry['label'])} | `{html_text(entry['id'])}` | {_value(entry)} | "
+            f"| {md_text(entry['label'])} | `{html_text(entry['id'])}` | "
+            f"{_value(entry, bundle, t)} | "
             f"{md_text(entry['unit'])} | {badge} | {cited} | {html_text(entry['checked'])} |")
     return "\n".join(rows)
 
@@ -63,13 +75,21 @@ _DATA_FILES = (
 )
 
 
-def _field_rows(schema: dict, prefix: str, rows: list[str], common: dict, seen: set) -> None:
+def describe(schema: dict, language: str) -> str:
+    """A schema's description in `language`: `description`, or `description_zh` beside it."""
+    key = "description" if language == "en" else f"description_{language}"
+    return schema.get(key, "")
+
+
+def _field_rows(schema: dict, prefix: str, rows: list[str], common: dict, seen: set,
+                language: str) -> None:
     for name, field in schema.get("properties", {}).items():
         if not isinstance(field, dict):
             continue
         ref = field.get("$ref", "")
         target = common["$defs"].get(ref.rsplit("/", 1)[-1], {}) if ref else {}
-        description = field.get("description") or target.get("description", "")
+        own = field if "description" in field else target
+        description = describe(own, language)
         path = f"{prefix}{name}"
         if path in seen or not description:  # no description: a refinement, e.g. a maximum
             continue
@@ -81,35 +101,36 @@ def _field_rows(schema: dict, prefix: str, rows: list[str], common: dict, seen: 
             child = schema.get("$defs", {}).get(child_ref.rsplit("/", 1)[-1], {})
         suffix = "[]." if "items" in field else "."
         if isinstance(child, dict) and "properties" in child and child is not field:
-            _field_rows(child, path + suffix, rows, common, seen)
+            _field_rows(child, path + suffix, rows, common, seen, language)
         elif "properties" in field and field.get("properties") and name != "value":
-            _field_rows(field, path + ".", rows, common, seen)
+            _field_rows(field, path + ".", rows, common, seen, language)
 
 
-def data_reference(bundle: dict) -> str:
+def data_reference(bundle: dict, language: str) -> str:
     """Every field of every data file with its description, straight from the JSON Schemas."""
+    t = words_in(language)
     common = load_schema("common.schema.json")
-    out = []
+    texts = common["$defs"]
+    out = [f"### {t('reference.texts')}\n\n"
+           f"- {t('reference.plain')}: {md_text(describe(texts['plain'], language))}\n"
+           f"- {t('reference.markdown')}: {md_text(describe(texts['markdown'], language))}"]
     for data_file, schema_name in _DATA_FILES:
         schema = load_schema(schema_name)
-        rows = ["| Field | Meaning |", "| --- | --- |"]
-        _field_rows(schema, "", rows, common, set())
-        out.append(f"### `{data_file}`\n\n{md_text(schema['description'])} "
-                   f"Schema: `data/schemas/{schema_name}`.\n\n" + "\n".join(rows))
-    texts = common["$defs"]
-    out.insert(0, "### Text in two languages\n\n"
-               f"- Plain text: {md_text(texts['plain']['description'])}\n"
-               f"- Markdown text: {md_text(texts['markdown']['description'])}")
+        rows = _header(t, "reference.field", "reference.meaning")
+        _field_rows(schema, "", rows, common, set(), language)
+        schema_file = Markup(f"`data/schemas/{schema_name}`")
+        out.append(f"### `{data_file}`\n\n{md_text(describe(schema, language))} "
+                   f"{t('reference.schema', file=schema_file)}\n\n" + "\n".join(rows))
     provenance = common["$defs"]["provenance"]
-    rows = ["| Field | Meaning |", "| --- | --- |"]
+    rows = _header(t, "reference.field", "reference.meaning")
     for name, field in provenance["properties"].items():
-        rows.append(f"| `{name}` | {md_text(field.get('description', ''))} |")
-    out.append("### Figures: value, unit and provenance\n\nEvery number carries these fields. "
-               + md_text(provenance["description"]) + "\n\n" + "\n".join(rows))
+        rows.append(f"| `{name}` | {md_text(describe(field, language))} |")
+    out.append(f"### {t('reference.figures')}\n\n{t('reference.figures_intro')} "
+               + md_text(describe(provenance, language)) + "\n\n" + "\n".join(rows))
     return "\n\n".join(out)
 
 
-GENERATORS: dict[str, Callable[[dict], str]] = {
+GENERATORS: dict[str, Callable[[dict, str], str]] = {
     "formulas": formulas_table,
     "parameters": parameters_table,
     "data-reference": data_reference,
@@ -120,9 +141,11 @@ class UnknownMarker(ValueError):
     pass
 
 
-def fill_markers(markdown: str, bundle: dict, blocks: dict[str, str] | None = None) -> str:
-    """Replace each `<!-- generated: NAME -->` marker with its table, or with one of ``blocks``
-    (HTML the plugin prepared, such as the chooser for the home page)."""
+def fill_markers(markdown: str, bundle: dict, language: str = "en",
+                 blocks: dict[str, str] | None = None) -> str:
+    """Replace each `<!-- generated: NAME -->` marker with its table in `language` (`bundle`
+    is the parameter bundle in that language), or with one of ``blocks`` (HTML the plugin
+    prepared, such as the chooser for the home page)."""
     blocks = blocks or {}
 
     def replace(match: re.Match) -> str:
@@ -132,5 +155,5 @@ def fill_markers(markdown: str, bundle: dict, blocks: dict[str, str] | None = No
         if name not in GENERATORS:
             known = sorted({*GENERATORS, *blocks})
             raise UnknownMarker(f"unknown marker '{name}'; known: {', '.join(known)}")
-        return GENERATORS[name](bundle)
+        return GENERATORS[name](bundle, language)
     return MARKER.sub(replace, markdown)

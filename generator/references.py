@@ -88,12 +88,14 @@ class ReferenceChecks:
 
     def _source(self, document: YamlDocument, path: Path, figure: dict) -> None:
         source = figure.get("source")
-        if "confidence" not in figure or not isinstance(source, str) or self.sources is None:
+        # A figure's source, or a glossary term's.
+        if not ("confidence" in figure or "definition" in figure) \
+                or not isinstance(source, str) or self.sources is None:
             return
         if source not in self.sources:
             self.problems.append(document.problem(
                 (*path, "source"), f"unknown source '{source}': add it to sources.yml"))
-        elif figure["confidence"] == "sourced" and self.sources[source] not in FIRM_GRADES:
+        elif figure.get("confidence") == "sourced" and self.sources[source] not in FIRM_GRADES:
             self.problems.append(document.problem(
                 (*path, "confidence"),
                 f"a figure marked 'sourced' needs a primary (A) or trade-press (B) source; "

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from calculators.catalogue import COLUMNS as CATALOGUE_COLUMNS
@@ -20,24 +21,50 @@ from markupsafe import Markup
 from generator.citations import cited_on, last_data_review
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
-from generator.text import in_language
+from generator.text import LANGUAGES, Text, in_language
+from generator.yaml_source import read_yaml
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
-WHO_LABELS = {"merchant": "You", "platform": "Platform", "shared": "Shared", "none": "Not needed"}
-BASIS_LABELS = {
-    "revenue_share": "share of revenue",
-    "per_unit": "per unit",
-    "per_order": "per order",
-    "per_kg": "per kg shipped",
-    "per_month": "per month",
-    "per_year": "per year",
-    "deposit": "deposit",
-}
-CONFIDENCE_LABELS = {"sourced": "sourced", "unverified": "unverified", "assumption": "assumption"}
-GRADE_LABELS = {"A": "primary", "B": "trade press", "C": "vendor or blog", "D": "forum"}
-OFFLINE_LABELS = {"print": "print", "screenshot": "a screenshot"}
+WORDS_FILE = TEMPLATES / "words.yml"
+
+
+class MissingWords(ValueError):
+    """words.yml lacks a language for an entry, or a template asks for an entry it lacks."""
+
+
+@cache
+def template_words() -> dict[str, Text]:
+    """The templates' own words (words.yml), each in both languages."""
+    document, problems = read_yaml(WORDS_FILE.read_text(encoding="utf-8"), WORDS_FILE.name)
+    if problems or document is None:  # a duplicate key, say: never lose one entry silently
+        raise MissingWords("; ".join(str(problem) for problem in problems))
+    raw = document.data
+    words = {}
+    for key, entry in raw.items():
+        missing = [lang for lang in LANGUAGES
+                   if not isinstance(entry, dict) or not str(entry.get(lang) or "").strip()]
+        if missing:
+            raise MissingWords(f"{WORDS_FILE.name}: {key}: no {' or '.join(missing)} text")
+        words[key] = Text(entry["en"], entry["zh"])
+    return words
+
+
+def words_in(language: str) -> Callable[..., Markup]:
+    """`t("mode.delivery", min=5, max=10)`: an entry of words.yml in `language`, filled in."""
+    words = template_words()
+
+    def t(key: str, **values) -> Markup:
+        if key not in words:
+            raise MissingWords(f"{WORDS_FILE.name} has no entry '{key}'")
+        return Markup(words[key][language]).format(**values) if values \
+            else Markup(words[key][language])
+    return t
+
+# The order in which the About page counts sources by grade and figures by confidence.
+GRADES = ("A", "B", "C", "D")
+CONFIDENCES = ("sourced", "unverified", "assumption")
 
 # A function that returns the calculator's HTML for the given modes, or None to leave it out.
 CalculatorHtml = Callable[..., str]
@@ -68,10 +95,12 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False,
 
     value = figure.value
     if isinstance(value, CategoryValues):
+        t = words_in(language)
         labels = {category.id: category.label[language] for category in site.categories}
-        parts = [f"{show(value.default)} (default)"]
-        parts += [f"{show(v)} ({md_text(labels[k])})" for k, v in value.by_category.items()]
-        return Markup(", ".join(parts))
+        parts = [t("value.default", value=show(value.default))]
+        parts += [t("value.category", value=show(v), category=md_text(labels[k]))
+                  for k, v in value.by_category.items()]
+        return t("value.separator").join(parts)
     return show(value)
 
 
@@ -100,18 +129,34 @@ def environment(language: str = "en") -> Environment:
         markdown=localized(markdown_block),
         # A double-quoted string, valid YAML front matter and a valid tab title.
         head=localized(lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False))),
+        # A Markdown autolink: the address shown as it is and linked.
+        autolink=lambda url: Markup("<{}>").format(html_text(url)),
         number=format_number,
         figure_value=lambda figure, site, as_percent=False: _figure_value(
             figure, site, as_percent, language),
         percent=_percent,
     )
-    env.globals.update(
-        WHO_LABELS=WHO_LABELS,
-        BASIS_LABELS=BASIS_LABELS,
-        CONFIDENCE_LABELS=CONFIDENCE_LABELS,
-        GRADE_LABELS=GRADE_LABELS,
-        OFFLINE_LABELS=OFFLINE_LABELS,
-    )
+    words = template_words()
+
+    def head_words(key: str, **values: object) -> Markup:
+        """A words.yml entry for <head> (title, description): filled with raw text, then
+        reduced to head_text; filling it as Markup first would leave escapes like &lt;."""
+        text = words[key][language].format(**{k: in_language(v, language)
+                                              for k, v in values.items()})
+        return Markup(json.dumps(head_text(text), ensure_ascii=False))
+
+    t = words_in(language)
+
+    def counts(kind: str, labels: str):
+        def show(pairs: list[tuple[str, int]]) -> Markup:
+            return t("list.separator").join(
+                t(f"count.{kind}", count=format_number(count), what=t(f"{labels}.{key}"))
+                for key, count in pairs)
+        return show
+
+    env.globals.update(t=t, head_words=head_words, language=language,
+                       grade_counts=counts("sources", "grade"),
+                       confidence_counts=counts("figures", "confidence"))
     return env
 
 
@@ -125,11 +170,12 @@ class Page:
 
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
-                 chooser: Callable[[str], str] | None = None,
+                 language: str = "en", chooser: Callable[[str], str] | None = None,
                  catalogue: Callable[[], str] | None = None) -> list[Page]:
-    """Every generated page, in navigation order. ``calculator``, ``chooser`` and ``catalogue``
-    write the interactive blocks (left out when None, as in the golden tests)."""
-    env = environment()
+    """Every generated page in `language`, in navigation order. ``calculator``, ``chooser``
+    and ``catalogue`` write the interactive blocks (left out when None, as in the golden
+    tests)."""
+    env = environment(language)
 
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")
@@ -155,6 +201,7 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
     pages.append(Page("chooser.md", render("chooser.md.j2"), "data/chooser.yml"))
     pages.append(Page("catalogue.md", render("catalogue.md.j2"), "data/modes/"))
+    pages.append(Page("glossary.md", render("glossary.md.j2"), "data/glossary.yml"))
     for page in site.pages.values():
         pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
                                                     review=data_review(site)),
@@ -181,7 +228,7 @@ def data_review(site: SiteData) -> DataReview:
     return DataReview(
         date=last_data_review(site),
         sources=len(grades),
-        grades=[(g, grades.count(g)) for g in GRADE_LABELS if g in grades],
+        grades=[(g, grades.count(g)) for g in GRADES if g in grades],
         costs=len(confidences),
-        confidences=[(c, confidences.count(c)) for c in CONFIDENCE_LABELS if c in confidences],
+        confidences=[(c, confidences.count(c)) for c in CONFIDENCES if c in confidences],
     )

@@ -23,7 +23,8 @@ from markupsafe import Markup
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ALLOWED_TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-_HEAD_UNSAFE = re.compile(r"[^\w .,;:()/%+'-]", re.UNICODE)
+# Chinese punctuation is as harmless in <head> as its ASCII counterparts.
+_HEAD_UNSAFE = re.compile(r"[^\w .,;:()/%+'\-，。、：；（）“”！？–—]", re.UNICODE)
 
 
 def html_text(text: str) -> Markup:

@@ -18,3 +18,12 @@ def golden_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(GOLDEN_DATA, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """One strict build of the real site (both languages) from data/: (site folder, process)."""
+    from site_build import build_site
+
+    tmp = tmp_path_factory.mktemp("real")
+    return tmp / "site", build_site(tmp, REPO / "data")

@@ -11,7 +11,7 @@ from conftest import REPO
 
 
 def site_config(tmp_path: Path, data_dir: Path, *, calculators: bool = True) -> Path:
-    """The repository's mkdocs.yml, reading `data_dir` instead of data/."""
+    """The repository's mkdocs.yml (with its Chinese build), reading `data_dir` instead of data/."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
@@ -19,7 +19,8 @@ def site_config(tmp_path: Path, data_dir: Path, *, calculators: bool = True) -> 
         "plugins:\n  - search\n  - aliexpress-modes:\n"
         f"      data_dir: {data_dir}\n"
         f"      calculators: {'true' if calculators else 'false'}\n"
-        "      edit_url_base: https://github.com/aliexpress-modes/guide/edit/main/\n",
+        "      edit_url_base: https://github.com/aliexpress-modes/guide/edit/main/\n"
+        f"      translations:\n        zh: {REPO / 'mkdocs.zh.yml'}\n",
         encoding="utf-8")
     return config
 

@@ -14,23 +14,31 @@ from conftest import FIXTURES, GOLDEN_DATA
 
 from generator.load import load_data
 from generator.render import render_pages
+from generator.text import LANGUAGES
 
 EXPECTED = FIXTURES / "golden" / "expected"
-PAGES = {page.path: page for page in render_pages(load_data(GOLDEN_DATA))}
+SITE = load_data(GOLDEN_DATA)
+RENDERED = {language: {page.path: page for page in render_pages(SITE, language=language)}
+            for language in LANGUAGES}
+PAGES = RENDERED["en"]
 
 
-def test_the_generator_writes_exactly_the_expected_pages():
-    assert sorted(PAGES) == sorted(
-        p.relative_to(EXPECTED).as_posix() for p in EXPECTED.rglob("*.md"))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_generator_writes_exactly_the_expected_pages(language):
+    folder = EXPECTED / language
+    assert sorted(RENDERED[language]) == sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
 
-@pytest.mark.parametrize("path", sorted(PAGES))
-def test_page_matches_golden_file(path):
-    expected = EXPECTED / path
+@pytest.mark.parametrize(("language", "path"),
+                         [(language, path) for language in LANGUAGES for path in sorted(PAGES)])
+def test_page_matches_golden_file(language, path):
+    expected = EXPECTED / language / path
+    markdown = RENDERED[language][path].markdown
     if os.environ.get("UPDATE_GOLDEN"):
         expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(PAGES[path].markdown, encoding="utf-8")
-    assert PAGES[path].markdown == expected.read_text(encoding="utf-8")
+        expected.write_text(markdown, encoding="utf-8")
+    assert markdown == expected.read_text(encoding="utf-8")
 
 
 def test_each_page_knows_the_data_file_it_comes_from():
@@ -54,7 +62,11 @@ def test_a_calculator_is_placed_on_mode_pages_and_the_calculator_page():
 def test_generate_command_writes_the_same_pages_to_a_folder(tmp_path, capsys):
     from generator.cli import main
 
-    assert main(["--data", str(GOLDEN_DATA), "generate", str(tmp_path)]) == 0
-    written = {p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8")
-               for p in tmp_path.rglob("*.md")}
-    assert written == {path: page.markdown for path, page in PAGES.items()}
+    assert main(["--data", str(GOLDEN_DATA), "generate", str(tmp_path / "en")]) == 0
+    assert main(["--data", str(GOLDEN_DATA), "generate", "--language", "zh",
+                 str(tmp_path / "zh")]) == 0
+    for language in LANGUAGES:
+        folder = tmp_path / language
+        written = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                   for p in folder.rglob("*.md")}
+        assert written == {path: page.markdown for path, page in RENDERED[language].items()}

@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from conftest import REPO
@@ -18,12 +17,6 @@ from site_build import MKDOCS_ENV, build_site, site_config
 
 GENERATED = ["modes/fully-managed", "modes/semi-managed", "modes/self-operated", "compare",
              "calculator", "sources"]
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
-    tmp = tmp_path_factory.mktemp("real")
-    return tmp / "site", build_site(tmp, REPO / "data")
 
 
 def test_strict_build_passes_with_zero_warnings(real_site):

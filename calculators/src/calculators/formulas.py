@@ -4,8 +4,10 @@ Symbols: x units per month (as typed), d demand multiplier, p retail price (USD)
 (CNY per USD), k units per order, w weight (kg), c cost of goods per unit (CNY), r return rate,
 l return loss share, L value of an hour (CNY), v a parameter's value, s a task share.
 
->>> [formula.name for formula in FORMULAS][:3]
+>>> [formula.name["en"] for formula in FORMULAS][:3]
 ['Units', 'Orders', 'Revenue']
+>>> FORMULAS[2].name["zh"], FORMULAS[2].symbols["zh"]
+('收入', 'R = U × p × f')
 """
 
 from __future__ import annotations
@@ -14,53 +16,217 @@ from typing import NamedTuple
 
 
 class Formula(NamedTuple):
-    name: str
-    symbols: str
-    words: str
+    """Each field in English and Simplified Chinese: {"en": ..., "zh": ...}."""
+
+    name: dict[str, str]
+    symbols: dict[str, str]
+    words: dict[str, str]
 
 
 FORMULAS: tuple[Formula, ...] = (
-    Formula("Units", "U = x × d",
-            "Units sold in a month in this mode: the units you typed times the mode's demand "
-            "multiplier (1 means the same sales as a self-operated store)."),
-    Formula("Orders", "O = U ÷ k", "Units divided by the average units per order."),
-    Formula("Revenue", "R = U × p × f", "Units times the retail price, converted to yuan."),
-    Formula("Revenue-share fee", "v × R", "A fraction of revenue, such as a commission."),
-    Formula("Per-unit fee", "v × U", "A fixed amount for every unit sold."),
-    Formula("Per-order fee", "v × O", "A fixed amount for every order."),
-    Formula("Per-kg fee", "v × w × U", "An amount per kilogram shipped, for every unit."),
-    Formula("Monthly fee", "v", "A fixed amount each month."),
-    Formula("Yearly fee", "v ÷ 12", "A yearly amount spread evenly over the months."),
-    Formula("Deposit", "v × capital cost rate ÷ 12",
-            "A deposit is refundable, so its cost is the return the money would earn elsewhere: "
-            "the deposit times the yearly capital cost rate, per month."),
-    Formula("Returns", "r × R × l",
-            "Refunded revenue times the share of it the merchant loses in this mode."),
-    Formula("Cost of goods", "U × c", "Units times what one unit costs you, packing included."),
-    Formula("Profit", "R − fees − returns − cost of goods",
-            "What is left of revenue after every fee, the returns and the goods."),
-    Formula("Hours of a task", "s × hours per unit × quantity",
-            "Your share of the task (1 you, 0 the platform, between: shared) times its hours "
-            "per driver unit times the driver's quantity: new SKUs, active SKUs, orders, or 1 a "
-            "month."),
-    Formula("Effort hours", "H = sum of task hours", "All your hours for the month."),
-    Formula("Effort cost", "H × L", "Your hours times what an hour of your time is worth."),
-    Formula("Profit after effort", "profit − H × L",
-            "Profit after paying yourself for your time; the recommendation compares this."),
-    Formula("Margin", "profit ÷ R", "Profit as a share of revenue; none when revenue is 0."),
-    Formula("Profit per hour", "profit ÷ H", "Profit for each hour you work; none with no hours."),
-    Formula("Contribution per unit", "a = d×p×f − per-unit share of fees, returns, goods and "
-            "per-order hours × L",
-            "How much profit after effort each extra unit you type adds."),
-    Formula("Fixed costs", "b = monthly + yearly ÷ 12 + deposit cost + fixed hours × L",
-            "Costs that do not grow with sales, including hours for new SKUs, active SKUs and "
-            "monthly tasks."),
-    Formula("Break-even units", "max(0, b ÷ a) when a > 0, else none",
-            "Units per month (as you type them) at which profit after effort is zero. None when "
-            "each unit adds nothing or loses money, or when the volume is beyond any real number."),
-    Formula("Recommended mode", "highest profit after effort",
-            "The mode with the highest profit after effort, equal to the fen; a tie goes to the "
-            "mode needing fewer hours, then to the mode listed first."),
-    Formula("Parameter value", "override, else category value, else default",
-            "A value you override replaces whatever the category would give."),
+    Formula(
+        {"en": "Units",
+         "zh": "销量"},
+        {"en": "U = x × d",
+         "zh": "U = x × d"},
+        {"en": "Units sold in a month in this mode: the units you typed times the mode's "
+               "demand multiplier (1 means the same sales as a self-operated store).",
+         "zh": "该模式下一个月卖出的件数：你填写的件数乘以该模式的销量倍数（1 表示和自运营店铺"
+               "卖得一样多）。"},
+    ),
+    Formula(
+        {"en": "Orders",
+         "zh": "订单数"},
+        {"en": "O = U ÷ k",
+         "zh": "O = U ÷ k"},
+        {"en": "Units divided by the average units per order.",
+         "zh": "件数除以平均每单件数。"},
+    ),
+    Formula(
+        {"en": "Revenue",
+         "zh": "收入"},
+        {"en": "R = U × p × f",
+         "zh": "R = U × p × f"},
+        {"en": "Units times the retail price, converted to yuan.",
+         "zh": "件数乘以零售价，再换算成人民币。"},
+    ),
+    Formula(
+        {"en": "Revenue-share fee",
+         "zh": "按收入比例收的费用"},
+        {"en": "v × R",
+         "zh": "v × R"},
+        {"en": "A fraction of revenue, such as a commission.",
+         "zh": "收入的一定比例，比如佣金。"},
+    ),
+    Formula(
+        {"en": "Per-unit fee",
+         "zh": "按件收的费用"},
+        {"en": "v × U",
+         "zh": "v × U"},
+        {"en": "A fixed amount for every unit sold.",
+         "zh": "每卖一件收一笔固定金额。"},
+    ),
+    Formula(
+        {"en": "Per-order fee",
+         "zh": "按单收的费用"},
+        {"en": "v × O",
+         "zh": "v × O"},
+        {"en": "A fixed amount for every order.",
+         "zh": "每一单收一笔固定金额。"},
+    ),
+    Formula(
+        {"en": "Per-kg fee",
+         "zh": "按重量收的费用"},
+        {"en": "v × w × U",
+         "zh": "v × w × U"},
+        {"en": "An amount per kilogram shipped, for every unit.",
+         "zh": "按发货重量每公斤收费，每件都算。"},
+    ),
+    Formula(
+        {"en": "Monthly fee",
+         "zh": "月费"},
+        {"en": "v",
+         "zh": "v"},
+        {"en": "A fixed amount each month.",
+         "zh": "每月一笔固定金额。"},
+    ),
+    Formula(
+        {"en": "Yearly fee",
+         "zh": "年费"},
+        {"en": "v ÷ 12",
+         "zh": "v ÷ 12"},
+        {"en": "A yearly amount spread evenly over the months.",
+         "zh": "一年的金额平摊到每个月。"},
+    ),
+    Formula(
+        {"en": "Deposit",
+         "zh": "保证金"},
+        {"en": "v × capital cost rate ÷ 12",
+         "zh": "v × 资金成本率 ÷ 12"},
+        {"en": "A deposit is refundable, so its cost is the return the money would earn "
+               "elsewhere: the deposit times the yearly capital cost rate, per month.",
+         "zh": "保证金可以退，所以它的成本是这笔钱放在别处能赚到的收益：保证金乘以年资金成本率，"
+               "再折成每月。"},
+    ),
+    Formula(
+        {"en": "Returns",
+         "zh": "退货损失"},
+        {"en": "r × R × l",
+         "zh": "r × R × l"},
+        {"en": "Refunded revenue times the share of it the merchant loses in this mode.",
+         "zh": "退款的收入乘以该模式下商家要承担的比例。"},
+    ),
+    Formula(
+        {"en": "Cost of goods",
+         "zh": "货本"},
+        {"en": "U × c",
+         "zh": "U × c"},
+        {"en": "Units times what one unit costs you, packing included.",
+         "zh": "件数乘以每件的成本（含包装）。"},
+    ),
+    Formula(
+        {"en": "Profit",
+         "zh": "利润"},
+        {"en": "R − fees − returns − cost of goods",
+         "zh": "R − 各项费用 − 退货损失 − 货本"},
+        {"en": "What is left of revenue after every fee, the returns and the goods.",
+         "zh": "收入扣掉各项费用、退货损失和货本之后剩下的钱。"},
+    ),
+    Formula(
+        {"en": "Hours of a task",
+         "zh": "单项工作的工时"},
+        {"en": "s × hours per unit × quantity",
+         "zh": "s × 单位工时 × 数量"},
+        {"en": "Your share of the task (1 you, 0 the platform, between: shared) times its "
+               "hours per driver unit times the driver's quantity: new SKUs, active SKUs, "
+               "orders, or 1 a month.",
+         "zh": "你承担的比例（1 全由你做，0 全由平台做，介于两者之间为共担）乘以每个计量单位"
+               "的工时，再乘以对应的数量：新 SKU 数、在售 SKU 数、订单数，或者每月按 "
+               "1 计。"},
+    ),
+    Formula(
+        {"en": "Effort hours",
+         "zh": "总工时"},
+        {"en": "H = sum of task hours",
+         "zh": "H = 各项工作工时之和"},
+        {"en": "All your hours for the month.",
+         "zh": "你这个月花的全部时间。"},
+    ),
+    Formula(
+        {"en": "Effort cost",
+         "zh": "工时成本"},
+        {"en": "H × L",
+         "zh": "H × L"},
+        {"en": "Your hours times what an hour of your time is worth.",
+         "zh": "你的工时乘以你一小时值多少钱。"},
+    ),
+    Formula(
+        {"en": "Profit after effort",
+         "zh": "扣除工时后的利润"},
+        {"en": "profit − H × L",
+         "zh": "利润 − H × L"},
+        {"en": "Profit after paying yourself for your time; the recommendation compares this.",
+         "zh": "把你自己的时间也按价付给自己之后剩下的利润；推荐哪种模式就比这个数。"},
+    ),
+    Formula(
+        {"en": "Margin",
+         "zh": "利润率"},
+        {"en": "profit ÷ R",
+         "zh": "利润 ÷ R"},
+        {"en": "Profit as a share of revenue; none when revenue is 0.",
+         "zh": "利润占收入的比例；收入为 0 时不计算。"},
+    ),
+    Formula(
+        {"en": "Profit per hour",
+         "zh": "每小时利润"},
+        {"en": "profit ÷ H",
+         "zh": "利润 ÷ H"},
+        {"en": "Profit for each hour you work; none with no hours.",
+         "zh": "你每干一小时挣到的利润；没有工时就不计算。"},
+    ),
+    Formula(
+        {"en": "Contribution per unit",
+         "zh": "每件的边际贡献"},
+        {"en": "a = d×p×f − per-unit share of fees, returns, goods and per-order hours × L",
+         "zh": "a = d×p×f − 每件分摊的费用、退货损失、货本和按单工时 × L"},
+        {"en": "How much profit after effort each extra unit you type adds.",
+         "zh": "你填写的件数每多一件，扣除工时后的利润增加多少。"},
+    ),
+    Formula(
+        {"en": "Fixed costs",
+         "zh": "固定成本"},
+        {"en": "b = monthly + yearly ÷ 12 + deposit cost + fixed hours × L",
+         "zh": "b = 月费 + 年费 ÷ 12 + 保证金资金成本 + 固定工时 × L"},
+        {"en": "Costs that do not grow with sales, including hours for new SKUs, active SKUs "
+               "and monthly tasks.",
+         "zh": "不随销量增长的成本，包括新 SKU、在售 SKU 和按月工作的工时。"},
+    ),
+    Formula(
+        {"en": "Break-even units",
+         "zh": "保本销量"},
+        {"en": "max(0, b ÷ a) when a > 0, else none",
+         "zh": "a > 0 时为 max(0, b ÷ a)，否则不存在"},
+        {"en": "Units per month (as you type them) at which profit after effort is zero. None "
+               "when each unit adds nothing or loses money, or when the volume is beyond any "
+               "real number.",
+         "zh": "扣除工时后的利润正好为零时，每月要卖的件数（按你填写的口径）。如果每多卖一件并不"
+               "增加利润甚至亏钱，或者所需销量大到没有实际意义，就不存在保本点。"},
+    ),
+    Formula(
+        {"en": "Recommended mode",
+         "zh": "推荐模式"},
+        {"en": "highest profit after effort",
+         "zh": "扣除工时后的利润最高者"},
+        {"en": "The mode with the highest profit after effort, equal to the fen; a tie goes "
+               "to the mode needing fewer hours, then to the mode listed first.",
+         "zh": "扣除工时后利润最高的模式，精确到分；打平时选工时更少的，再打平选排在前面的。"},
+    ),
+    Formula(
+        {"en": "Parameter value",
+         "zh": "参数取值"},
+        {"en": "override, else category value, else default",
+         "zh": "你改过的值，否则类目值，否则默认值"},
+        {"en": "A value you override replaces whatever the category would give.",
+         "zh": "你自己改过的值，会取代类目对应的数值。"},
+    ),
 )

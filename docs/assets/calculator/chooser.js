@@ -37,7 +37,9 @@ export class Chooser {
     this.result.querySelector(".amc-ch-why-title").hidden = true;
     if (missing) {
       progress.hidden = false;
-      progress.textContent = `${missing} of ${picks.length} questions left: the answer appears once all are answered.`;
+      // The sentence is the page's, in its language: "{missing} of {total} questions left…".
+      progress.textContent = this.result.dataset.progress
+        .replace("{missing}", String(missing)).replace("{total}", String(picks.length));
       this.root.dataset.outcome = "";
       return;
     }
