@@ -69,12 +69,18 @@ def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem
     """The parsed file, valid or not (its problems added to `problems`); None if unreadable."""
     display = f"{data_dir.name}/{relative}"
     path = data_dir / relative
-    if not path.is_file():
-        problems.append(DataProblem(display, 1, 1, "", "file is missing"))
+    if not path.is_file():  # a folder or a device is not read: it could be endless
+        message = "is not a regular file" if path.exists() else "file is missing"
+        problems.append(DataProblem(display, 1, 1, "", message))
         return None
-    with path.open("rb") as handle:  # read no more than the limit, however large the file
-        head = handle.read(MAX_FILE_BYTES + 1)
-        text, found = decode_data_file(head, display, size=path.stat().st_size)
+    try:
+        with path.open("rb") as handle:  # read no more than the limit, however large the file
+            head = handle.read(MAX_FILE_BYTES + 1)
+            size = path.stat().st_size
+    except OSError as error:  # no permission to read, say
+        problems.append(DataProblem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
+        return None
+    text, found = decode_data_file(head, display, size=size)
     if text is None:
         problems += found
         return None

@@ -28,6 +28,7 @@ from generator.text import LANGUAGE_NAMES, LANGUAGES
 from generator.yaml_source import YamlDocument
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+MAX_PROBLEMS = 100  # schema problems listed per file
 
 
 @cache
@@ -258,6 +259,16 @@ def _message(error: ValidationError) -> str:
             return str(error.cause) if error.cause else f"{_shown(instance)} is not a {value}"
         case "uniqueItems":
             return "holds the same item more than once"
+        case "minProperties" | "maxProperties":
+            words = "at least" if error.validator == "minProperties" else "at most"
+            return f"holds {len(instance)} field(s); it must hold {words} {value}"
+        case "multipleOf":
+            return f"must be a multiple of {value}; got {_shown(instance)}"
+        case "dependentRequired":
+            return "; ".join(f"'{name}' needs '{needed}'" for name, fields in value.items()
+                             if name in instance for needed in fields if needed not in instance)
+        case "not" | "contains" | "propertyNames":
+            return f"{_shown(instance)} is not allowed here"
     return error.message
 
 
@@ -271,6 +282,10 @@ def validate_document(document: YamlDocument, schema_name: str, schema_dir: Path
     problems = []
     validator = _validator(schema_name, schema_dir, today or build_date())
     for error in validator.iter_errors(document.data):
+        if len(problems) >= MAX_PROBLEMS:  # a file that is wrong throughout: stop early
+            problems.append(document.problem((), f"more than {MAX_PROBLEMS} problems in this "
+                                              "file; fix these and check again for the rest"))
+            break
         for leaf in _leaf_errors(error):
             path = tuple(leaf.absolute_path)
             if leaf.validator in ("additionalProperties", "unevaluatedProperties"):

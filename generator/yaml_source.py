@@ -20,7 +20,7 @@ from generator.errors import DataProblem
 
 Path = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 256 * 1024
+MAX_FILE_BYTES = 128 * 1024  # seven times the largest file; parsing stays well under 2 s
 MAX_DEPTH = 20
 MAX_DIGITS = 30  # far beyond any figure; Python refuses to convert beyond 4,300 digits anyway
 

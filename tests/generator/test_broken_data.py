@@ -233,7 +233,7 @@ def test_a_file_too_large_is_refused_unread(golden_copy):
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (
         "1 problem in data/:\ndata/model.yml:1:1: the file is 52,428,800 bytes; data files may "
-        "be at most 262,144 bytes (split it, or shorten long texts)\n")
+        "be at most 131,072 bytes (split it, or shorten long texts)\n")
 
 
 def test_the_memory_limit_is_real(golden_copy):
@@ -243,3 +243,22 @@ def test_the_memory_limit_is_real(golden_copy):
     done = subprocess.run([sys.executable, "-c", bomb], capture_output=True, text=True,
                           timeout=HANG_GUARD, preexec_fn=_limit_memory, cwd=golden_copy.parent)
     assert done.returncode != 0 and "MemoryError" in done.stderr
+
+
+def test_a_file_wrong_throughout_lists_the_first_100_problems(golden_copy):
+    header = "# yaml-language-server: $schema=schemas/categories.schema.json\n"
+    items = "  - x\n" * 21_000  # just under the size limit: the most problems a file can hold
+    (golden_copy / "categories.yml").write_text(
+        f"{header}default_category: toys\ncategories:\n{items}", encoding="utf-8")
+    done = validate_bounded(golden_copy)
+    lines = done.stderr.splitlines()
+    assert (done.returncode, done.stdout) == (1, "")
+    # 100 schema problems, the note, the default category, and the three modes' and the two
+    # presets' references to a category that categories.yml no longer defines
+    assert lines[0] == "107 problems in data/:"
+    assert lines[1:4] == [
+        "data/categories.yml:2:1: more than 100 problems in this file; fix these and check "
+        "again for the rest",
+        "data/categories.yml:2:19: default_category: unknown category 'toys'",
+        'data/categories.yml:4:5: categories[0]: must be a map of fields; got the text "x"']
+    assert sum("must be a map of fields" in line for line in lines) == 100
