@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from generator.model import CategoryValues, Figure, Provenance, SiteData
+from generator.text import LANGUAGES, Text
 
 FORMAT = "aliexpress-modes/parameters"
 VERSION = 1
@@ -17,17 +18,22 @@ BUNDLE_WORDS = {
     "en": {"hours": "{task}: hours", "share": "{task}: merchant's share ({mode})",
            "share_unit": "merchant's share of the task", "demand_multiplier": "Demand multiplier",
            "return_loss_share": "Return loss share", "capital_cost_rate": "Cost of capital"},
-    "zh": {"hours": "{task}：工时", "share": "{task}：商家承担的比例（{mode}）",
+    "zh": {"hours": "{task}：工时", "share": "{mode}：{task}由商家承担的比例",
            "share_unit": "商家承担的工作比例", "demand_multiplier": "销量倍数",
            "return_loss_share": "退货损失比例", "capital_cost_rate": "资金成本"},
 }
 
 
-def _source(provenance: Provenance, language: str) -> dict | None:
+def _text(text: Text) -> dict:
+    """Prose in both languages, as the bundle carries it: {"en": ..., "zh": ...}."""
+    return {language: text[language] for language in LANGUAGES}
+
+
+def _source(provenance: Provenance) -> dict | None:
     source = provenance.source
     if source is None:
         return None
-    return {"id": source.id, "title": source.title[language], "url": source.url}
+    return {"id": source.id, "title": _text(source.title), "url": source.url}
 
 
 def _value(value: float | CategoryValues) -> float | dict:
@@ -36,26 +42,30 @@ def _value(value: float | CategoryValues) -> float | dict:
     return value
 
 
-def _param(param_id: str, label: str, figure: Figure, language: str) -> dict:
+def _param(param_id: str, label: Text, figure: Figure) -> dict:
     provenance = figure.provenance
     return {
         "id": param_id,
-        "label": figure.label[language] if figure.label else label,
-        "unit": figure.unit[language],
+        "label": _text(figure.label or label),
+        "unit": _text(figure.unit),
         "value": _value(figure.value),
-        "source": _source(provenance, language),
+        "source": _source(provenance),
         "checked": provenance.checked,
         "confidence": provenance.confidence,
     }
 
 
-def build_bundle(site: SiteData, language: str = "en") -> dict:
-    """The parameter bundle as plain JSON-ready data, its words in `language`."""
-    words = BUNDLE_WORDS[language]
+def _words(key: str, **texts: Text) -> Text:
+    """One of BUNDLE_WORDS in both languages, filled with `texts` in the same language."""
+    return Text(*(BUNDLE_WORDS[language][key].format(
+        **{name: text[language] for name, text in texts.items()}) for language in LANGUAGES))
+
+
+def build_bundle(site: SiteData) -> dict:
+    """The parameter bundle as plain JSON-ready data; its prose in both languages."""
     tasks = [
-        {"id": task.id, "label": task.label[language], "driver": task.driver,
-         "hours": _param(f"task.{task.id}.hours", words["hours"].format(task=task.label[language]),
-                         task.hours, language)}
+        {"id": task.id, "label": _text(task.label), "driver": task.driver,
+         "hours": _param(f"task.{task.id}.hours", _words("hours", task=task.label), task.hours)}
         for task in site.tasks
     ]
     modes = []
@@ -63,26 +73,23 @@ def build_bundle(site: SiteData, language: str = "en") -> dict:
         shares_provenance = mode.responsibilities_provenance
         modes.append({
             "id": mode.id,
-            "label": mode.name[language],
+            "label": _text(mode.name),
             "demand_multiplier": _param(f"{mode.id}.demand_multiplier",
-                                        words["demand_multiplier"], mode.demand_multiplier,
-                                        language),
+                                        _words("demand_multiplier"), mode.demand_multiplier),
             "return_loss_share": _param(f"{mode.id}.return_loss_share",
-                                        words["return_loss_share"], mode.return_loss_share,
-                                        language),
+                                        _words("return_loss_share"), mode.return_loss_share),
             "components": [
-                {**_param(f"{mode.id}.{c.id}", c.label[language], c.figure, language),
-                 "kind": c.kind, "basis": c.basis}
+                {**_param(f"{mode.id}.{c.id}", c.label, c.figure), "kind": c.kind,
+                 "basis": c.basis}
                 for c in mode.costs
             ],
             "task_shares": {
                 task.id: {
                     "id": f"{mode.id}.share.{task.id}",
-                    "label": words["share"].format(task=task.label[language],
-                                                   mode=mode.name[language]),
-                    "unit": words["share_unit"],
+                    "label": _text(_words("share", task=task.label, mode=mode.name)),
+                    "unit": _text(_words("share_unit")),
                     "value": mode.responsibilities[task.id].merchant_share,
-                    "source": _source(shares_provenance, language),
+                    "source": _source(shares_provenance),
                     "checked": shares_provenance.checked,
                     "confidence": shares_provenance.confidence,
                 }
@@ -93,16 +100,16 @@ def build_bundle(site: SiteData, language: str = "en") -> dict:
         "format": FORMAT,
         "version": VERSION,
         "currency": "CNY",
-        "categories": [{"id": c.id, "label": c.label[language]} for c in site.categories],
+        "categories": [{"id": c.id, "label": _text(c.label)} for c in site.categories],
         "default_category": site.default_category,
-        "capital_cost_rate": _param("capital_cost_rate", words["capital_cost_rate"],
-                                    site.capital_cost_rate, language),
+        "capital_cost_rate": _param("capital_cost_rate", _words("capital_cost_rate"),
+                                    site.capital_cost_rate),
         "tasks": tasks,
         "modes": modes,
         # Starting points the calculator offers (data/presets.yml); the model ignores them.
         "presets": [
-            {"id": p.id, "name": p.name.en, "description": p.description.en,
-             "reason": p.reason.en, "scenario": dict(p.scenario)}
+            {"id": p.id, "name": _text(p.name), "description": _text(p.description),
+             "reason": _text(p.reason), "scenario": dict(p.scenario)}
             for p in site.presets
         ],
     }

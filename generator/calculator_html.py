@@ -15,26 +15,33 @@ mkdocs.yml loads calculator.js and calculator.css on every page (a no-op without
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 
 from calculators.bridge import single_block
+from calculators.i18n import localized
 
 import calculators
 from calculators import report
 from generator.browser_assets import prepare_runtime
+from generator.render import template_words
 
 ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
 # How long the browser waits for Python before showing the error state (data-timeout-ms).
 DEFAULT_TIMEOUT_MS = 30_000
-CONFIDENCE_TEXT = {
-    "sourced": "Sourced",
-    "unverified": "Unverified",
-    "assumption": "Assumption",
-}
 
 
-def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: str = "") -> str:
-    """The calculator for ``modes`` (all three when None) on the page at ``page_url``.
+def _words(language: str) -> Callable[..., str]:
+    """The block's words (generator/templates/words.yml, `calc.*`) in `language`, as plain text
+    for escape(); the results' own words come from calculators.i18n."""
+    words = template_words()
+    return lambda key, **values: words[f"calc.{key}"][language].format(**values)
+
+
+def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: str = "",
+                      language: str = "en") -> str:
+    """The calculator for ``modes`` (all three when None) on the page at ``page_url``, in
+    ``language``: its words, and the prerendered results, as the live calculator writes them.
 
     The page must load assets/calculator/calculator.js (a module) and calculator.css; mkdocs.yml
     does that for every page through extra_javascript / extra_css, where MkDocs makes the paths
@@ -48,7 +55,8 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     full = len(modes) == len(ALL_MODES)
     uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
     scenario = calculators.default_scenario(bundle)
-    result = calculators.evaluate(scenario, bundle)
+    result = calculators.evaluate(scenario, bundle, language)
+    w = _words(language)
     runtime = prepare_runtime(bundle)
     urls = runtime.urls
 
@@ -78,19 +86,19 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     parts = [
         f"<section {_attributes(attributes)}>",
         '<form class="amc-form" novalidate>',
-        _inputs(uid, bundle, scenario),
-        _assumptions(uid, bundle, modes),
+        _inputs(uid, bundle, scenario, language, w),
+        _assumptions(uid, bundle, modes, language, w),
         "</form>",
-        _toolbar(),
-        _scenarios(bundle) if full else "",
-        _status(),
+        _toolbar(w),
+        _scenarios(bundle, language, w) if full else "",
+        _status(w),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
         f'<div class="amc-results" id="{uid}-results">'
-        f"{report.render_html(result, modes=modes)}</div>",
-        _charts(uid) if full else "",
+        f"{report.render_html(result, modes=modes, language=language)}</div>",
+        _charts(uid, w) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
         '<script type="application/json" class="amc-prerendered-csv">'
-        f"{script_json(report.to_csv(result))}</script>",
+        f"{script_json(report.to_csv(result, language))}</script>",
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
@@ -107,16 +115,19 @@ def script_json(value: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _inputs(uid: str, bundle: dict, scenario: dict) -> str:
-    rows = ['<fieldset class="amc-inputs"><legend>Your product and your time</legend>']
+def _inputs(uid: str, bundle: dict, scenario: dict, language: str, w) -> str:
+    rows = [f'<fieldset class="amc-inputs"><legend>{escape(w("inputs"))}</legend>']
     for spec in calculators.INPUTS:
         field_id = f"{uid}-{spec.name}"
         described = f"{field_id}-help {field_id}-error"
-        unit = f' <span class="amc-unit">({escape(spec.unit)})</span>' if spec.unit else ""
+        unit_text = spec.unit[language]
+        unit = f' <span class="amc-unit">{escape(w("unit", unit=unit_text))}</span>' \
+            if unit_text else ""
         rows.append(f'<div class="amc-field" data-field="{escape(spec.name)}">')
-        rows.append(f'<label for="{field_id}">{escape(spec.label)}{unit}</label>')
+        rows.append(f'<label for="{field_id}">{escape(spec.label[language])}{unit}</label>')
         if spec.kind == "choice":
-            rows.append(_category_select(field_id, spec.name, described, bundle, scenario))
+            rows.append(_category_select(field_id, spec.name, described, bundle, scenario,
+                                         language))
         else:
             limits = {"min": spec.min, "max": spec.max, "step": spec.step}
             attrs = {
@@ -127,171 +138,177 @@ def _inputs(uid: str, bundle: dict, scenario: dict) -> str:
                 "aria-describedby": described,
             }
             rows.append(f"<input {_attributes(attrs)}>")
-        rows.append(f'<p class="amc-help" id="{field_id}-help">{escape(spec.help)}</p>')
+        rows.append(f'<p class="amc-help" id="{field_id}-help">{escape(spec.help[language])}</p>')
         rows.append(f'<p class="amc-error" id="{field_id}-error" hidden></p>')
         rows.append("</div>")
     rows.append("</fieldset>")
     return "\n".join(rows)
 
 
-def _category_select(field_id: str, name: str, described: str, bundle: dict, scenario: dict) -> str:
+def _category_select(field_id: str, name: str, described: str, bundle: dict, scenario: dict,
+                     language: str) -> str:
     chosen = scenario[name]
     options = [
         f'<option value="{escape(c["id"])}"{" selected" if c["id"] == chosen else ""}>'
-        f'{escape(c["label"])}</option>'
+        f'{escape(localized(c["label"], language))}</option>'
         for c in bundle["categories"]
     ]
     attrs = {"id": field_id, "name": name, "data-default": chosen, "aria-describedby": described}
     return f"<select {_attributes(attrs)}>" + "".join(options) + "</select>"
 
 
-def _assumptions(uid: str, bundle: dict, modes: list[str]) -> str:
+def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> str:
     """Every parameter the shown modes use, with its provenance and an override box."""
     entries = [
         entry for entry in calculators.parameter_index(bundle)
         if entry.get("mode") is None or entry["mode"] in modes
     ]
-    mode_labels = {mode["id"]: mode["label"] for mode in bundle["modes"]}
+    mode_labels = {mode["id"]: localized(mode["label"], language) for mode in bundle["modes"]}
+    categories = {c["id"]: localized(c["label"], language) for c in bundle["categories"]}
+    headers = "".join(f'<th scope="col">{escape(w(key))}</th>' for key in
+                      ("parameter", "default", "your_value", "source", "checked", "confidence"))
     rows = [
         '<details class="amc-assumptions">',
-        f"<summary>Assumptions ({len(entries)} parameters you can change)</summary>",
-        "<p>Leave a box empty to use the default. Your values travel with the shared link.</p>",
+        f"<summary>{escape(w('assumptions', count=len(entries)))}</summary>",
+        f"<p>{escape(w('assumptions_help'))}</p>",
         '<div class="amc-table-wrap"><table class="amc-assumption-table">',
-        "<thead><tr><th scope=\"col\">Parameter</th><th scope=\"col\">Default</th>"
-        "<th scope=\"col\">Your value</th><th scope=\"col\">Source</th>"
-        "<th scope=\"col\">Checked</th><th scope=\"col\">Confidence</th></tr></thead><tbody>",
+        f"<thead><tr>{headers}</tr></thead><tbody>",
     ]
     for entry in entries:
         field = f"overrides.{entry['id']}"
         field_id = f"{uid}-o-{entry['id'].replace('.', '-')}"
         owner = mode_labels.get(entry.get("mode"), "")
-        name = f"{owner}: {entry['label']}" if owner else entry["label"]
+        label = localized(entry["label"], language)
+        # Task shares name their mode already; other parameters are prefixed with it.
+        name = w("owner", mode=owner, label=label) if owner and owner not in label else label
         attrs = {
             "id": field_id, "name": field, "type": "number", "inputmode": "decimal",
             "min": number_text(entry["min"]), "max": number_text(entry["max"]), "step": "any",
-            "placeholder": _value_text(entry["value"]),
+            "placeholder": _value_text(entry["value"], w, categories),
             "aria-describedby": f"{field_id}-error",
         }
         rows += [
             f'<tr class="amc-field" data-field="{escape(field)}">',
             f'<th scope="row"><label for="{field_id}">{escape(name)}</label>'
-            f' <span class="amc-unit">({escape(entry["unit"])})</span>'
+            f' <span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
+            "</span>"
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
-            f"<td>{escape(_value_text(entry['value']))}</td>",
+            f"<td>{escape(_value_text(entry['value'], w, categories))}</td>",
             f"<td><input {_attributes(attrs)}>"
             f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
-            f"<td>{_source_link(entry.get('source'))}</td>",
+            f"<td>{_source_link(entry.get('source'), language, w)}</td>",
             _checked_cell(entry["checked"]),
-            f"<td>{_badge(entry['confidence'])}</td>",
+            f"<td>{_badge(entry['confidence'], w)}</td>",
             "</tr>",
         ]
     rows.append("</tbody></table></div></details>")
     return "\n".join(rows)
 
 
-def _toolbar() -> str:
+def _toolbar(w) -> str:
     # Hidden until the script attaches: without JavaScript these buttons would do nothing.
-    return (
-        '<div class="amc-toolbar" hidden>'
-        '<button type="button" class="md-button" data-action="copy-link">Copy link</button>'
-        '<button type="button" class="md-button" data-action="export-csv">Export CSV</button>'
-        '<button type="button" class="md-button" data-action="export-json">Export JSON</button>'
-        '<button type="button" class="md-button" data-action="reset">Reset</button>'
-        "</div>"
-    )
+    buttons = "".join(
+        f'<button type="button" class="md-button" data-action="{action}">{escape(w(key))}</button>'
+        for action, key in (("copy-link", "copy_link"), ("export-csv", "export_csv"),
+                            ("export-json", "export_json"), ("reset", "reset")))
+    return f'<div class="amc-toolbar" hidden>{buttons}</div>'
 
 
-def _scenarios(bundle: dict) -> str:
+def _scenarios(bundle: dict, language: str, w) -> str:
     """Presets, the pinned base and saved scenarios (scenarios.js); hidden without JavaScript,
     where they could do nothing."""
-    options = ['<option value="">Your own numbers</option>'] + [
+    def about(preset: dict) -> str:
+        return " ".join(localized(preset[key], language) for key in ("description", "reason"))
+
+    options = [f'<option value="">{escape(w("own_numbers"))}</option>'] + [
         f'<option value="{escape(p["id"])}" data-values="{escape(json.dumps(p["scenario"]))}" '
-        f'data-about="{escape(p["description"] + " " + p["reason"])}">{escape(p["name"])}'
+        f'data-about="{escape(about(p))}">{escape(localized(p["name"], language))}'
         "</option>" for p in bundle.get("presets", [])]
     return (
         '<div class="amc-scenarios" hidden>'
-        '<div class="amc-field amc-preset-field"><label for="amc-preset">Start from a preset'
-        '</label><select id="amc-preset" class="amc-preset" aria-describedby="amc-preset-about">'
+        '<div class="amc-field amc-preset-field"><label for="amc-preset">'
+        f'{escape(w("preset"))}</label>'
+        '<select id="amc-preset" class="amc-preset" aria-describedby="amc-preset-about">'
         + "".join(options) + '</select><p class="amc-help" id="amc-preset-about"></p></div>'
         '<div class="amc-scenario-actions">'
-        '<button type="button" class="md-button" data-action="pin">Pin as base</button>'
-        '<button type="button" class="md-button" data-action="unpin" hidden>Remove the base'
-        "</button>"
-        '<label for="amc-scenario-name">Name</label><input id="amc-scenario-name" '
-        'class="amc-scenario-name" type="text" maxlength="80" placeholder="My scenario">'
-        '<button type="button" class="md-button" data-action="save">Save in this browser'
+        f'<button type="button" class="md-button" data-action="pin">{escape(w("pin"))}</button>'
+        '<button type="button" class="md-button" data-action="unpin" hidden>'
+        f'{escape(w("unpin"))}</button>'
+        f'<label for="amc-scenario-name">{escape(w("scenario_name"))}</label>'
+        '<input id="amc-scenario-name" class="amc-scenario-name" type="text" maxlength="80" '
+        f'placeholder="{escape(w("scenario_placeholder"))}">'
+        f'<button type="button" class="md-button" data-action="save">{escape(w("save"))}'
         "</button></div>"
         '<p class="amc-scenario-note" role="status"></p>'
-        '<ul class="amc-saved" aria-label="Saved scenarios"></ul>'
+        f'<ul class="amc-saved" aria-label="{escape(w("saved"))}"></ul>'
         '<div class="amc-comparison" hidden></div>'
         "</div>"
     )
 
 
-def _status() -> str:
+def _status(w) -> str:
     # Without JavaScript the block reads: these are the defaults' numbers; recalculating needs
     # JavaScript. The script replaces the first sentence with its own state.
     return (
         '<div class="amc-status" data-state="prerendered">'
         '<p class="amc-status-text" role="status">'
-        "These numbers were worked out for the default values when the site was built.</p>"
+        f"{escape(w('prerendered'))}</p>"
         '<button type="button" class="md-button amc-retry" data-action="retry" hidden>'
-        "Retry</button>"
+        f"{escape(w('retry'))}</button>"
         "</div>"
         '<p class="amc-stale-note" hidden><span class="amc-stale-text"></span> '
         '<button type="button" class="md-button amc-back" data-action="reset" hidden>'
-        "Back to the default values</button></p>"
-        "<noscript><p>The calculator needs JavaScript to recalculate.</p></noscript>"
+        f"{escape(w('back'))}</button></p>"
+        f"<noscript><p>{escape(w('noscript'))}</p></noscript>"
         # The one live sentence: the recommendation and the change since the last result.
         '<p class="amc-announce" aria-live="polite"></p>'
     )
 
 
-def _charts(uid: str) -> str:
+def _charts(uid: str, w) -> str:
     results = f"{uid}-results"
     return "\n".join([
         '<div class="amc-charts">',
         f'<figure class="amc-chart" data-chart="profit" aria-describedby="{results}">',
-        "<figcaption>Monthly profit after the value of your time, against units sold per month. "
-        "Dots mark break-even. The same figures are in the tables above.</figcaption>",
-        '<div class="amc-chart-canvas" role="img" aria-label="Chart of monthly profit against '
-        'units sold for the three modes; the tables above give the same figures."></div>',
+        f"<figcaption>{escape(w('profit_caption'))}</figcaption>",
+        f'<div class="amc-chart-canvas" role="img" aria-label="{escape(w("profit_label"))}">'
+        "</div>",
         "</figure>",
         f'<figure class="amc-chart" data-chart="hours" aria-describedby="{results}">',
-        "<figcaption>Your hours per month by task, for each mode. "
-        "The itemised breakdown above lists the same hours.</figcaption>",
-        '<div class="amc-chart-canvas" role="img" aria-label="Chart of hours per month by task '
-        'for the three modes; the breakdown above gives the same figures."></div>',
+        f"<figcaption>{escape(w('hours_caption'))}</figcaption>",
+        f'<div class="amc-chart-canvas" role="img" aria-label="{escape(w("hours_label"))}">'
+        "</div>",
         "</figure>",
         "</div>",
     ])
 
 
-def _source_link(source: dict | None) -> str:
+def _source_link(source: dict | None, language: str, w) -> str:
     if not source:
-        return "None (assumption)"
+        return escape(w("no_source"))
+    title = escape(localized(source["title"], language))
     if not source.get("url"):  # the source's address was not recorded
-        return escape(source["title"])
-    return f'<a href="{escape(source["url"])}" rel="noopener">{escape(source["title"])}</a>'
+        return title
+    return f'<a href="{escape(source["url"])}" rel="noopener">{title}</a>'
 
 
 def _checked_cell(date: str) -> str:
     return f'<td><time datetime="{escape(date)}">{escape(date)}</time></td>'
 
 
-def _badge(confidence: str) -> str:
-    text = CONFIDENCE_TEXT.get(confidence, confidence)
+def _badge(confidence: str, w) -> str:
+    text = w(f"confidence.{confidence}")
     return f'<span class="amc-badge amc-badge--{escape(confidence)}">{escape(text)}</span>'
 
 
-def _value_text(value: float | dict) -> str:
+def _value_text(value: float | dict, w, categories: dict[str, str]) -> str:
     if isinstance(value, dict):
-        by_category = ", ".join(
-            f"{category} {number_text(number)}"
+        by_category = w("list").join(
+            f"{categories.get(category, category)} {number_text(number)}"
             for category, number in value.get("by_category", {}).items()
         )
-        default = f"{number_text(value['default'])} by default"
-        return f"{default}; {by_category}" if by_category else default
+        default = w("by_default", value=number_text(value["default"]))
+        return w("parts", default=default, by_category=by_category) if by_category else default
     return number_text(value)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from html import escape
 
+from calculators.i18n import localized
+
 from calculators import INPUTS
 from generator.browser_assets import prepare_runtime
 from generator.calculator_html import DEFAULT_TIMEOUT_MS, number_text
@@ -22,7 +24,8 @@ def _attributes(attrs: dict[str, str]) -> str:
     return " ".join(f'{escape(key)}="{escape(str(value))}"' for key, value in attrs.items())
 
 
-def render_catalogue(bundle: dict, base: str) -> str:
+def render_catalogue(bundle: dict, base: str, language: str = "en") -> str:
+    """The block; the input labels in ``language`` (the rest of its words are English for now)."""
     runtime = prepare_runtime(bundle)
     urls = runtime.urls
     attrs = {
@@ -43,9 +46,11 @@ def render_catalogue(bundle: dict, base: str) -> str:
                        "max": number_text(spec.max), "step": "any",
                        "value": number_text(spec.default)}
         fields.append(f'<div class="amc-field" data-field="{spec.name}"><label for="{field_id}">'
-                      f'{escape(spec.label)} <span class="amc-unit">({escape(spec.unit)})</span>'
+                      f'{escape(localized(spec.label, language))} '
+                      f'<span class="amc-unit">({escape(localized(spec.unit, language))})</span>'
                       f"</label><input {_attributes(input_attrs)}>"
-                      f'<p class="amc-help">{escape(spec.help)} The same for every product.</p>'
+                      f'<p class="amc-help">{escape(localized(spec.help, language))} '
+                      "The same for every product.</p>"
                       "</div>")
     parts = [
         f"<section {_attributes(attrs)}>",

@@ -237,8 +237,11 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
             checks.mode(document, relative)
     if docs["presets.yml"]:
         categories_doc = docs["categories.yml"]
-        check_presets(docs["presets.yml"], entry_ids(categories_doc, "categories"),
-                      categories_doc and categories_doc.data.get("default_category"), problems)
+        # A categories file that is not a mapping has no default; its own check says so.
+        categories = categories_doc.data if categories_doc else None
+        default = categories.get("default_category") if isinstance(categories, dict) else None
+        check_presets(docs["presets.yml"], entry_ids(categories_doc, "categories"), default,
+                      problems)
     if docs["chooser.yml"]:
         check_chooser(docs["chooser.yml"], dict(zip(MODE_ORDER, mode_docs.values(), strict=True)),
                       preset_ids(docs["presets.yml"]), problems)

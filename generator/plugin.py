@@ -86,7 +86,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.calculator_html import render_calculator
 
             def calculator(modes: list[str]) -> str:
-                return render_calculator(self.bundle, modes=modes, page_url="")
+                return render_calculator(self.bundle, modes=modes, page_url="",
+                                         language=self.config.language)
 
         chooser = catalogue = None
         language = self.config.language
@@ -98,7 +99,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
                 return render_chooser(self.site, self.bundle, base, language)
 
             def catalogue() -> str:
-                return render_catalogue(self.bundle, "../")
+                return render_catalogue(self.bundle, "../", language)
 
         self.blocks = {"chooser": chooser("") if chooser else ""}
         for page in render_pages(self.site, calculator, language=language, chooser=chooser,
@@ -110,8 +111,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         try:
             language = self.config.language
-            return fill_markers(markdown, build_bundle(self.site, language), language,
-                                self.blocks)
+            return fill_markers(markdown, self.bundle, language, self.blocks)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from calculators.i18n import localized
 from markupsafe import Markup
 
 import calculators
@@ -34,10 +35,12 @@ def formulas_table(bundle: dict, language: str) -> str:
     return "\n".join(rows)
 
 
-def _value(entry: dict, bundle: dict, t) -> str:
+def _value(entry: dict, bundle: dict, language: str) -> str:
+    t = words_in(language)
     value = entry["value"]
     if isinstance(value, dict):
-        labels = {category["id"]: category["label"] for category in bundle["categories"]}
+        labels = {category["id"]: localized(category["label"], language)
+                  for category in bundle["categories"]}
         parts = [t("value.default", value=format_number(value["default"]))]
         parts += [t("value.category", value=format_number(v), category=md_text(labels[k]))
                   for k, v in value["by_category"].items()]
@@ -51,15 +54,17 @@ def parameters_table(bundle: dict, language: str) -> str:
                    "mode.confidence", "mode.source", "table.checked")
     for entry in calculators.parameter_index(bundle):
         source = entry["source"]
-        cited = f"[{md_text(source['title'])}](sources.md#{html_text(source['id'])})" \
+        title = localized(source["title"], language) if source else ""
+        cited = f"[{md_text(title)}](sources.md#{html_text(source['id'])})" \
             if source else t("our_estimate")
         confidence = entry["confidence"]
         badge = (f'<span class="amg-badge amg-badge--{html_text(confidence)}">'
                  f"{html_text(t('confidence.' + confidence))}</span>")
         rows.append(
-            f"| {md_text(entry['label'])} | `{html_text(entry['id'])}` | "
-            f"{_value(entry, bundle, t)} | "
-            f"{md_text(entry['unit'])} | {badge} | {cited} | {html_text(entry['checked'])} |")
+            f"| {md_text(localized(entry['label'], language))} | `{html_text(entry['id'])}` | "
+            f"{_value(entry, bundle, language)} | "
+            f"{md_text(localized(entry['unit'], language))} | {badge} | {cited} | "
+            f"{html_text(entry['checked'])} |")
     return "\n".join(rows)
 
 
@@ -144,8 +149,8 @@ class UnknownMarker(ValueError):
 def fill_markers(markdown: str, bundle: dict, language: str = "en",
                  blocks: dict[str, str] | None = None) -> str:
     """Replace each `<!-- generated: NAME -->` marker with its table in `language` (`bundle`
-    is the parameter bundle in that language), or with one of ``blocks`` (HTML the plugin
-    prepared, such as the chooser for the home page)."""
+    is the parameter bundle, its prose in both languages), or with one of ``blocks`` (HTML the
+    plugin prepared, such as the chooser for the home page)."""
     blocks = blocks or {}
 
     def replace(match: re.Match) -> str:

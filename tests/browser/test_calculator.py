@@ -13,6 +13,8 @@ from calculators import report
 from generator.calculator_html import canonical_json, script_json
 
 ROOT = "[data-calculator]"
+# Each edition's calculator page: the same runtime, the reader's language.
+EDITIONS = {"en": CALCULATOR_PAGE, "zh": "zh/" + CALCULATOR_PAGE}
 PYODIDE_FILES = ("/assets/pyodide/", "/parameters.", ".whl", "pyodide-lock", "python_stdlib.zip")
 
 
@@ -83,8 +85,9 @@ def test_prerendered_numbers_show_without_javascript(chromium, server):
     context.close()
 
 
-def test_live_default_result_equals_cpython_exactly(visit):
-    page = visit.goto(CALCULATOR_PAGE)
+@pytest.mark.parametrize("language", EDITIONS)
+def test_live_default_result_equals_cpython_exactly(visit, language):
+    page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
     embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
     assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
@@ -93,12 +96,12 @@ def test_live_default_result_equals_cpython_exactly(visit):
     live = live_json(page)
     assert script_json(json.loads(live)) == embedded  # same JSON text, byte for byte
     bundle = bundle_from(page)
-    cpython = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    cpython = calculators.evaluate(calculators.default_scenario(bundle), bundle, language)
     assert live == canonical_json(cpython)
     # The live HTML replaced the prerendered one and parses to the identical DOM.
     assert page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML") == prerendered_dom
     live_html = page.eval_on_selector(ROOT, "el => el.amc.lastGood.html")
-    assert live_html == single_block(report.render_html(cpython))
+    assert live_html == single_block(report.render_html(cpython, language=language))
     assert "NaN" not in page.inner_text(ROOT) and "Infinity" not in page.inner_text(ROOT)
     assert_clean(visit)
 
@@ -114,8 +117,9 @@ def test_python_boots_on_the_sites_precompiled_standard_library(visit):
     assert_clean(visit)
 
 
-def test_changing_an_input_changes_the_result(visit):
-    page = visit.goto(CALCULATOR_PAGE)
+@pytest.mark.parametrize("language", EDITIONS)
+def test_changing_an_input_changes_the_result(visit, language):
+    page = visit.goto(EDITIONS[language])
     wait_live(page)
     before = json.loads(live_json(page))
     assert next_result(page, lambda: field(page, "retail_price_usd").fill("25")) is True
@@ -124,13 +128,14 @@ def test_changing_an_input_changes_the_result(visit):
     assert after["modes"][0]["revenue"] != before["modes"][0]["revenue"]
     bundle = bundle_from(page)
     scenario = {**calculators.default_scenario(bundle), "retail_price_usd": 25.0}
-    assert live_json(page) == canonical_json(calculators.evaluate(scenario, bundle))
+    assert live_json(page) == canonical_json(calculators.evaluate(scenario, bundle, language))
     page.wait_for_url("**retail_price_usd=25*")  # written once typing pauses
     assert_clean(visit)
 
 
-def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit):
-    page = visit.goto(CALCULATOR_PAGE)
+@pytest.mark.parametrize("language", EDITIONS)
+def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit, language):
+    page = visit.goto(EDITIONS[language])
     wait_live(page)
     good = live_json(page)
     results_text = page.inner_text(f"{ROOT} .amc-results")
@@ -138,7 +143,8 @@ def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit
 
     bundle = bundle_from(page)
     with pytest.raises(calculators.InvalidInput) as raised:
-        calculators.evaluate({**calculators.default_scenario(bundle), "return_rate": 2.0}, bundle)
+        calculators.evaluate({**calculators.default_scenario(bundle), "return_rate": 2.0}, bundle,
+                             language)
     (problem,) = raised.value.problems
     error = page.locator(f"{ROOT} [data-field='return_rate'] .amc-error")
     assert error.is_visible()
@@ -152,7 +158,7 @@ def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit
     # Text where a number belongs: the model's own message, never NaN or a traceback.
     assert next_result(page, lambda: field(page, "retail_price_usd").fill("")) is False
     message = page.inner_text(f"{ROOT} [data-field='retail_price_usd'] .amc-error")
-    assert "must be a number" in message
+    assert {"en": "must be a number", "zh": "必须是"}[language] in message
     assert "Traceback" not in page.inner_text(ROOT) and "NaN" not in page.inner_text(ROOT)
 
     # Fixing the input clears the messages and the stale marker.
@@ -266,8 +272,9 @@ def test_csp_with_wasm_unsafe_eval_works(visit, server):
     assert_clean(visit)
 
 
-def test_exports_download_csv_and_json(visit):
-    page = visit.goto(CALCULATOR_PAGE)
+@pytest.mark.parametrize("language", EDITIONS)
+def test_exports_download_csv_and_json(visit, language):
+    page = visit.goto(EDITIONS[language])
     wait_live(page)
     next_result(page, lambda: field(page, "active_skus").fill("44"))
     with page.expect_download() as csv_download:
@@ -278,7 +285,10 @@ def test_exports_download_csv_and_json(visit):
     json_text = open(json_download.value.path(), encoding="utf-8").read()
     assert csv_download.value.suggested_filename.endswith(".csv")
     assert json.loads(json_text)["scenario"]["active_skus"] == 44.0
-    assert csv_text == report.to_csv(json.loads(json_text))
+    assert csv_text == report.to_csv(json.loads(json_text), language)
+    header = {"en": "mode,section,item,label,basis,rate,quantity,value,unit",
+              "zh": "模式,部分,项目,名称,计费方式,费率,数量,数值,单位"}
+    assert csv_text.splitlines()[0] == header[language]
     assert_clean(visit)
 
 
@@ -312,4 +322,64 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
                            ".startsWith('Link copied')")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "active_skus=12" in copied
+    assert_clean(visit)
+
+
+def switch_language(page, language: str) -> None:
+    """Open Material's language menu and choose `language`, as a reader would."""
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-header__option .md-select__link[hreflang='{language}']")
+
+
+def test_switching_language_downloads_no_runtime_again(visit):
+    """Both editions load the one runtime from the site root: once the English calculator has
+    run, the Chinese one starts Python on the same files, from the browser's cache.
+
+    One exception, not the site's: a fresh Playwright context keeps its HTTP cache in memory,
+    where Chromium does not keep the 9.6 MB pyodide.asm.wasm, so even reloading the English
+    page fetches that one file again. The test measures the reload too and holds the switch to
+    exactly the same (a browser with a disk cache fetches nothing at all)."""
+    def runtime_sent() -> list[tuple[str, int]]:
+        return sorted((path, size) for path, size in visit.server.take_sent()
+                      if any(part in path for part in PYODIDE_FILES))
+
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    english = page.eval_on_selector(ROOT, "el => el.dataset.integrity")
+    visit.server.take_sent()
+    page.reload()
+    wait_live(page)
+    reload = runtime_sent()
+    assert all(path.endswith("/pyodide.asm.wasm") for path, _ in reload), reload
+
+    switch_language(page, "zh")
+    page.wait_for_url(f"**/zh/{CALCULATOR_PAGE}")
+    assert page.eval_on_selector("html", "el => el.lang") == "zh"
+    wait_live(page)
+    assert page.eval_on_selector(ROOT, "el => el.dataset.integrity") == english  # same files
+    assert runtime_sent() == reload
+    assert not [url for url in visit.requests if "/zh/assets/" in url and
+                any(part in url for part in PYODIDE_FILES)]
+    assert "扣除工时后的利润" in page.inner_text(f"{ROOT} .amc-results")
+    assert_clean(visit)
+
+
+def test_switcher_follows_instant_navigation_and_keeps_the_scenario(visit):
+    page = visit.goto("")
+    page.wait_for_load_state("networkidle")
+    page.click(f"a[href$='{CALCULATOR_PAGE}']")  # instant navigation: the header stays
+    page.wait_for_url(f"**/{CALCULATOR_PAGE}")
+    wait_live(page)
+    next_result(page, lambda: field(page, "units_per_month").fill("321"))
+    page.wait_for_url("**units_per_month=321*")
+    switch_language(page, "zh")
+    page.wait_for_url(f"**/zh/{CALCULATOR_PAGE}?*")
+    wait_live(page)
+    assert field(page, "units_per_month").input_value() == "321"
+    assert json.loads(live_json(page))["scenario"]["units_per_month"] == 321.0
+    # And back: the English page, the same numbers.
+    switch_language(page, "en")
+    page.wait_for_url(f"**/{CALCULATOR_PAGE}?*")
+    assert page.eval_on_selector("html", "el => el.lang") == "en"
+    assert "/zh/" not in page.url
     assert_clean(visit)

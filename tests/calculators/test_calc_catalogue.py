@@ -260,3 +260,21 @@ def test_template_is_a_plannable_catalogue():
     plan = plan_file(template_csv(BUNDLE["default_category"]), copy.deepcopy(BUNDLE))
     assert plan["problems"] == [] and plan["product_count"] == 1
     assert template_csv("toys").split("\r\n")[0].split(",") == [c.name for c in COLUMNS]
+
+
+def test_a_bilingual_bundle_plans_in_the_readers_language():
+    # The site's bundle carries labels in both languages: a category is found by either, and
+    # the plan names the modes in the language asked for.
+    bundle = small_bundle()
+    bundle["categories"] = [{"id": "toys", "label": {"en": "Toys", "zh": "玩具"}}]
+    names = {"fully_managed": "全托管", "self_operated": "自运营"}
+    for mode in bundle["modes"]:
+        mode["label"] = {"en": mode["label"], "zh": names[mode["id"]]}
+    rows = [dict(product("Lamp", 50, 100, 10), category="玩具")]
+    plan = evaluate_catalogue(rows, bundle, SETTINGS, "zh")
+    assert plan["problems"] == []
+    assert [p["label"] for p in plan["single_mode_plans"]] == ["全托管", "自运营"]
+    assert [m["label"] for m in plan["plan"]["per_mode"]] == [names[plan["plan"]["modes"][0]]]
+    english = evaluate_catalogue(rows, bundle, SETTINGS)
+    assert [p["label"] for p in english["single_mode_plans"]] == ["Fully managed",
+                                                                  "Self operated"]

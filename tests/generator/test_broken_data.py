@@ -197,7 +197,8 @@ def test_bundle_command_prints_the_parameter_bundle(golden_copy, capsys):
     assert commission["id"] == "self_operated.commission"
     assert commission["value"] == {"default": 0.08, "by_category": {"apparel": 0.1}}
     assert commission["source"] == {
-        "id": "rules", "title": "Seller rules", "url": "https://example.com/rules"}
+        "id": "rules", "title": {"en": "Seller rules", "zh": "卖家规则"},
+        "url": "https://example.com/rules"}
 
 
 MEMORY_LIMIT = 200 * 2**20  # bytes of address space the validating process may use

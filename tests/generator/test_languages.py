@@ -36,7 +36,7 @@ def pages(site: Path) -> set[str]:
 
 
 class _Text(HTMLParser):
-    """The reader's text of a page's article, without code, scripts and the calculator."""
+    """The reader's text of a page's article, without code and scripts."""
 
     SKIP = {"code", "pre", "script", "style", "kbd", "svg"}
 
@@ -44,30 +44,22 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0  # inside <article>
         self.skipping: list[str] = []
-        self.calculator = 0
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
         if tag == "article":
             self.depth += 1
-        if self.calculator:
-            self.calculator += tag == "div"
-        elif "data-calculator" in attrs:
-            self.calculator = 1
         if tag in self.SKIP:
             self.skipping.append(tag)
 
     def handle_endtag(self, tag):
         if tag == "article":
             self.depth -= 1
-        if self.calculator and tag == "div":
-            self.calculator -= 1
         if self.skipping and self.skipping[-1] == tag:
             self.skipping.pop()
 
     def handle_data(self, data):
-        if self.depth and not self.skipping and not self.calculator:
+        if self.depth and not self.skipping:
             self.parts.append(data)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import inputs, params
 from .checks import without_negative_zero
+from .i18n import check_language
 from .model import evaluate_mode
 from .recommend import recommend
 
@@ -11,8 +12,11 @@ RESULT_FORMAT = "aliexpress-modes/result"
 RESULT_VERSION = 1
 
 
-def evaluate(scenario: dict, parameters: dict) -> dict:
+def evaluate(scenario: dict, parameters: dict, language: str = "en") -> dict:
     """Evaluate a scenario in every mode of the bundle; return the versioned result.
+
+    ``language`` (``"en"`` or ``"zh"``) is the language of its labels, its reason and the
+    messages of ``InvalidInput``; the numbers are the same in every language.
 
     Raises ``InvalidParameters`` for a broken bundle, then ``InvalidInput`` with every problem
     of the scenario. The result holds only dicts, lists, text, floats and None (for "none"): it
@@ -27,18 +31,20 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
     >>> result["recommended"]["mode"]
     'self_operated'
     """
+    check_language(language)
     index = params.parameter_index(parameters)
     scenario_used = inputs.validate_scenario(
         scenario,
         [category["id"] for category in parameters["categories"]],
         parameters["default_category"],
         {entry["id"]: entry for entry in index},
+        language,
     )
     capital_cost_rate = params.resolve(
         parameters["capital_cost_rate"], scenario_used["category"], scenario_used["overrides"]
     )
     modes = [
-        evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate)
+        evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate, language)
         for mode in parameters["modes"]
     ]
     return without_negative_zero({
@@ -48,7 +54,7 @@ def evaluate(scenario: dict, parameters: dict) -> dict:
         "scenario": scenario_used,
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
-        "recommended": recommend(modes),
+        "recommended": recommend(modes, language),
     })
 
 

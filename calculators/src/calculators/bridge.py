@@ -20,6 +20,7 @@ from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
 from .compare import compare, render_comparison_html
 from .errors import InvalidInput
+from .i18n import say
 from .report import render_html, to_csv
 
 
@@ -54,47 +55,49 @@ class Session:
         return scenario
 
     def handle(self, request_json: str) -> str:
-        """``{"raw", "overrides", "modes", "base"?}`` in; ``{"ok": true, "json", "html", "csv",
-        "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text.
+        """``{"raw", "overrides", "modes", "language", "base"?}`` in; ``{"ok": true, "json",
+        "html", "csv", "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both as
+        JSON text, in the request's language (English when it names none).
 
         ``base`` (``{"raw", "overrides", "name"}``) is a pinned scenario: ``comparison`` is the
         HTML of the differences from it (``compare``), or a sentence when the base itself is
         invalid; None without a base.
         """
         request = json.loads(request_json)
+        language = request.get("language", "en")
         scenario = self.scenario(request["raw"], request["overrides"])
         try:
-            result = evaluate(scenario, self.parameters)
+            result = evaluate(scenario, self.parameters, language)
         except InvalidInput as error:
             return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"])),
-            "csv": to_csv(result),
-            "comparison": self.comparison(result, request.get("base")),
+            "html": single_block(render_html(result, modes=request["modes"], language=language)),
+            "csv": to_csv(result, language),
+            "comparison": self.comparison(result, request.get("base"), language),
         })
 
-    def comparison(self, result: dict, base: dict | None) -> str | None:
+    def comparison(self, result: dict, base: dict | None, language: str = "en") -> str | None:
         """The differences of ``result`` from the pinned ``base``, as HTML (the base's result
         is kept while the base stays the same, so a change costs one evaluation)."""
         if base is None:
             return None
-        key = json.dumps([base["raw"], base["overrides"]], sort_keys=True)
+        key = json.dumps([base["raw"], base["overrides"], language], sort_keys=True)
         if key != self._base_key:
             try:
                 self._base_result = evaluate(self.scenario(base["raw"], base["overrides"]),
-                                             self.parameters)
+                                             self.parameters, language)
             except InvalidInput as error:
                 self._base_result = None
-                self._base_problems = "; ".join(p.message for p in error.problems)
+                self._base_problems = say(language, "cmp_separator").join(
+                    p.message for p in error.problems)
             self._base_key = key
         if self._base_result is None:
-            return (f'<p class="amc-cmp-invalid">The pinned base cannot be worked out: '
-                    f"{escape(self._base_problems)}</p>")
+            invalid = say(language, "cmp_base_invalid", problems=self._base_problems)
+            return f'<p class="amc-cmp-invalid">{escape(invalid)}</p>'
         return single_block(render_comparison_html(compare(self._base_result, result),
-                                                   base["name"]))
-
+                                                   base["name"], language))
 
     def catalogue(self, data: object, settings_json: str) -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or

@@ -23,6 +23,7 @@ from . import inputs, params
 from .catalogue_csv import read_table
 from .checks import plain
 from .errors import InvalidInput, Problem
+from .i18n import check_language, localized
 from .model import evaluate_mode
 
 PLAN_FORMAT = "aliexpress-modes/catalogue-plan"
@@ -148,13 +149,16 @@ def _cell_number(text: str, column: Column) -> float | str:
 
 
 def _category(value: object, parameters: dict) -> str | object:
-    """A category id, or its label in any case; empty means the default category."""
+    """A category id, or its label in any language and case; empty means the default
+    category."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return parameters["default_category"]
     if isinstance(value, str):
         wanted = value.strip().casefold()
         for category in parameters["categories"]:
-            if wanted in (category["id"].casefold(), category["label"].casefold()):
+            label = category["label"]
+            names = [category["id"], *(label.values() if isinstance(label, dict) else [label])]
+            if wanted in (name.casefold() for name in names):
                 return category["id"]
     return value  # unknown: validate_scenario names the choices
 
@@ -210,7 +214,8 @@ def _validate_settings(settings: dict | None, parameters: dict, index: list[dict
     return {name: checked[name] for name in (*SETTINGS, "overrides")}
 
 
-def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None = None) -> dict:
+def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None = None,
+                       language: str = "en") -> dict:
     """The best plan for a catalogue, the single-mode plans beside it, and every bad row.
 
     ``rows``: one dict per product with the columns of ``COLUMNS`` (numbers, or text as a
@@ -252,7 +257,8 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
         products.append(product[0])
         for costs, (money, hours) in zip(store_costs, product[1], strict=True):
             costs[0], costs[1] = max(costs[0], money), max(costs[1], hours)
-    return _plan(products, modes, store_costs, settings_used, problems)
+    labels = [localized(mode["label"], check_language(language)) for mode in modes]
+    return _plan(products, modes, labels, store_costs, settings_used, problems)
 
 
 def _evaluate_row(raw: object, line: int, settings: dict, parameters: dict,
@@ -333,16 +339,16 @@ def _pick(plans: list[dict]) -> dict:
                key=lambda plan: (len(plan["allowed"]), plan["hours"], -plan["profit"]))
 
 
-def _plan(products: list[_Product], modes: list[dict], store_costs: list, settings: dict,
-          problems: list[dict]) -> dict:
+def _plan(products: list[_Product], modes: list[dict], labels: list[str], store_costs: list,
+          settings: dict, problems: list[dict]) -> dict:
     result: dict = {"format": PLAN_FORMAT, "version": PLAN_VERSION, "currency": "CNY",
                     "settings": settings, "problems": problems,
                     "product_count": len(products)}
     singles = [_assess((i,), products, store_costs) for i in range(len(modes))]
     result["single_mode_plans"] = [
-        {"mode": mode["id"], "label": mode["label"], "profit": plan["profit"],
+        {"mode": mode["id"], "label": label, "profit": plan["profit"],
          "hours": plan["hours"], "store_costs": costs[0]}
-        for mode, plan, costs in zip(modes, singles, store_costs, strict=True)]
+        for mode, label, plan, costs in zip(modes, labels, singles, store_costs, strict=True)]
     if not products:
         result.update(plan=None, products=[], gain_over_best_single=None, best_single_mode=None)
         return result
@@ -353,7 +359,7 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
         mine = [p for p, c in zip(products, best["choice"], strict=True) if c == i]
         product_profit = math.fsum(p.profit[i] for p in mine)
         per_mode.append({
-            "mode": modes[i]["id"], "label": modes[i]["label"], "products": len(mine),
+            "mode": modes[i]["id"], "label": labels[i], "products": len(mine),
             "units": math.fsum(p.units[i] for p in mine),
             "revenue": math.fsum(p.revenue[i] for p in mine),
             "product_profit": product_profit, "store_costs": store_costs[i][0],
@@ -372,7 +378,8 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
     return result
 
 
-def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None) -> dict:
+def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None,
+              language: str = "en") -> dict:
     """``evaluate_catalogue`` for a CSV or tab-separated file (see ``catalogue_csv``), with the
     header's problems listed first. Raises ``UnreadableFile`` when it is not such a file.
 
@@ -383,6 +390,6 @@ def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None)
     """
     table = read_table(data)
     rows, header_problems = rows_from_table(table.header, table.rows)
-    plan = evaluate_catalogue(rows, parameters, settings)
+    plan = evaluate_catalogue(rows, parameters, settings, language)
     plan["problems"] = header_problems + plan["problems"]
     return plan

@@ -7,6 +7,7 @@ import math
 import re
 
 from .errors import Problem
+from .i18n import say
 
 
 def plain(number: float) -> str:
@@ -20,22 +21,24 @@ def plain(number: float) -> str:
     return f"{number:,}"
 
 
-def describe(value: object) -> str:
+def describe(value: object, language: str = "en") -> str:
     """Show what was given, briefly, in JSON terms (the user typed JSON or a form value).
 
     >>> describe("abc"), describe(True), describe(None), describe([1]), describe({})
     ('"abc"', 'true', 'null', 'a list', 'an object')
     >>> describe(10 ** 5000), describe(b"12"), describe("x" * 50)
     ('a number too long to show', "b'12'", '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…')
+    >>> describe([1], "zh")
+    '一个列表'
     """
     if isinstance(value, list | tuple):
-        return "a list"
+        return say(language, "a_list")
     if isinstance(value, dict):
-        return "an object"
+        return say(language, "an_object")
     try:
         text = json.dumps(value, ensure_ascii=False)
     except ValueError:  # an int beyond Python's 4,300 digits for conversion to text
-        return "a number too long to show"
+        return say(language, "too_long")
     except TypeError:  # not JSON at all: a Python object passed to the API
         text = repr(value)
     if not text.isprintable():  # a control or line-breaking character: show it escaped
@@ -62,6 +65,7 @@ def check_number(
     minimum: float,
     maximum: float,
     problems: list[Problem],
+    language: str = "en",
 ) -> float | None:
     """Return ``value`` as a float, or record one problem and return None.
 
@@ -73,24 +77,28 @@ def check_number(
     >>> check_number(float("nan"), "x", "X", 0, 10, problems)
     >>> problems[0].code, problems[0].message
     ('not_finite', 'X must be a finite number from 0 to 10; got NaN.')
+    >>> check_number(12, "x", "退货率", 0, 1, problems, "zh"), problems[1].message
+    (None, '退货率不能大于 1；现在填的是 12。')
     """
-    allowed = f"from {plain(minimum)} to {plain(maximum)}"
+    limits = {"label": label, "minimum": plain(minimum), "maximum": plain(maximum)}
+    allowed = say(language, "allowed", **limits)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        message = f"{label} must be a number {allowed}; got {describe(value)}."
+        message = say(language, "not_a_number", allowed=allowed, got=describe(value, language),
+                      **limits)
         problems.append(Problem(field, "not_a_number", message))
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        shown = "NaN" if math.isnan(value) else ("-" if value < 0 else "") + "infinity"
-        problems.append(
-            Problem(field, "not_finite", f"{label} must be a finite number {allowed}; got {shown}.")
-        )
+        shown = "NaN" if math.isnan(value) else \
+            ("-" if value < 0 else "") + say(language, "infinity")
+        message = say(language, "not_finite", allowed=allowed, got=shown, **limits)
+        problems.append(Problem(field, "not_finite", message))
         return None
     if value < minimum:
-        message = f"{label} must be at least {plain(minimum)}; got {describe(value)}."
+        message = say(language, "below_minimum", got=describe(value, language), **limits)
         problems.append(Problem(field, "below_minimum", message))
         return None
     if value > maximum:
-        message = f"{label} must be at most {plain(maximum)}; got {describe(value)}."
+        message = say(language, "above_maximum", got=describe(value, language), **limits)
         problems.append(Problem(field, "above_maximum", message))
         return None
     return float(value) + 0.0  # -0.0 becomes 0.0

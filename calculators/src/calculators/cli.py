@@ -14,6 +14,7 @@ from typing import TextIO
 
 from .api import evaluate
 from .errors import MAX_SHOWN, InvalidInput, InvalidParameters, Problem
+from .i18n import say
 from .reading import MAX_BYTES, UnreadableJson, parse_json
 from .report import SUMMARY_ROWS
 
@@ -55,8 +56,8 @@ def table(result: dict) -> str:
     """
     header = [""] + [mode["label"] for mode in result["modes"]]
     rows = [header] + [
-        [label] + [show(mode[field]) for mode in result["modes"]]
-        for field, label, show, _ in SUMMARY_ROWS
+        [say("en", field)] + [show(mode[field]) for mode in result["modes"]]
+        for field, show, _ in SUMMARY_ROWS
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join([row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width

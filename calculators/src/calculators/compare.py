@@ -10,15 +10,17 @@ from __future__ import annotations
 from html import escape
 
 from .formatting import MINUS, NONE, hours, money, number, percent
+from .i18n import localized, say
 from .inputs import INPUTS
 
-# (result field, label, formatter) of the figures compared, in order.
+# (result field, formatter) of the figures compared, in order; each field's label is its word
+# in i18n (the report's own).
 COMPARED = (
-    ("profit_after_effort", "Profit after your time", money),
-    ("profit", "Profit", money),
-    ("revenue", "Revenue", money),
-    ("effort_hours", "Your hours", hours),
-    ("margin", "Margin", percent),
+    ("profit_after_effort", money),
+    ("profit", money),
+    ("revenue", money),
+    ("effort_hours", hours),
+    ("margin", percent),
 )
 _LABELS = {field.name: field.label for field in INPUTS}
 
@@ -49,7 +51,7 @@ def compare(base: dict, current: dict) -> dict:
         modes.append({"id": mode["id"], "label": mode["label"], "figures": {
             field: {"base": before[field], "current": mode[field],
                     "change": _change(before[field], mode[field])}
-            for field, _, _ in COMPARED}})
+            for field, _ in COMPARED}})
     was, now = base["recommended"]["mode"], current["recommended"]["mode"]
     return {"inputs": inputs, "modes": modes,
             "recommended": {"base": was, "current": now, "changed": was != now}}
@@ -77,8 +79,9 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def render_comparison_html(comparison: dict, base_name: str) -> str:
-    """The comparison as HTML: recommendation line, changed inputs, one column per mode.
+def render_comparison_html(comparison: dict, base_name: str, language: str = "en") -> str:
+    """The comparison as HTML in ``language``: recommendation line, changed inputs, one column
+    per mode.
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -86,36 +89,48 @@ def render_comparison_html(comparison: dict, base_name: str) -> str:
     >>> html = render_comparison_html(compare(same, same), "Base")
     >>> '<p class="amc-cmp-recommendation">The recommendation is unchanged' in html
     True
+    >>> '<caption>和基准相比，每月的变化</caption>' in render_comparison_html(
+    ...     compare(same, same), "基准", "zh")
+    True
     """
+    def t(key: str, **values: object) -> str:
+        return escape(say(language, key, **values))
+
+    def in_language(formatter):
+        return (lambda value: hours(value, language)) if formatter is hours else formatter
+
     labels = {mode["id"]: mode["label"] for mode in comparison["modes"]}
     rec = comparison["recommended"]
     if rec["changed"]:
-        line = (f"The recommendation changes from {labels[rec['base']]} (in {base_name}) to "
-                f"{labels[rec['current']]}.")
+        line = t("cmp_changed", base=labels[rec["base"]], name=base_name,
+                 current=labels[rec["current"]])
     else:
-        line = f"The recommendation is unchanged: {labels[rec['current']]}."
+        line = t("cmp_unchanged", current=labels[rec["current"]])
     lines = ['<div class="amc-cmp" data-changed="' + ("true" if rec["changed"] else "false")
-             + '">', f'<p class="amc-cmp-recommendation">{escape(line)}</p>']
+             + '">', f'<p class="amc-cmp-recommendation">{line}</p>']
     if comparison["inputs"]:
         items = "".join(
             f'<li data-field="{escape(item["field"])}">'
-            f'{escape(_LABELS.get(item["field"], item["field"]))}: {escape(_shown(item["base"]))}'
-            f" → {escape(_shown(item['current']))}</li>" for item in comparison["inputs"])
+            f'{escape(localized(_LABELS.get(item["field"], item["field"]), language))}: '
+            f'{escape(_shown(item["base"]))} → {escape(_shown(item["current"]))}</li>'
+            for item in comparison["inputs"])
         lines.append(f'<ul class="amc-cmp-inputs">{items}</ul>')
     else:
-        lines.append(f'<p class="amc-cmp-inputs">Same inputs as {escape(base_name)}.</p>')
+        lines.append(f'<p class="amc-cmp-inputs">{t("cmp_same_inputs", name=base_name)}</p>')
     head = "".join(f'<th scope="col" data-mode="{escape(mode["id"])}">{escape(mode["label"])}'
                    "</th>" for mode in comparison["modes"])
     lines += ['<div class="amc-table-wrap"><table class="amc-cmp-table">',
-              f"<caption>Change from {escape(base_name)}, per month</caption>",
-              f'<thead><tr><th scope="col">Per month</th>{head}</tr></thead><tbody>']
-    for field, label, show in COMPARED:
+              f'<caption>{t("cmp_caption", name=base_name)}</caption>',
+              f'<thead><tr><th scope="col">{t("per_month")}</th>{head}</tr></thead><tbody>']
+    for field, formatter in COMPARED:
+        show = in_language(formatter)
         cells = "".join(
             f'<td data-mode="{escape(mode["id"])}" data-field="{field}">'
             f'{escape(show(mode["figures"][field]["current"]))} '
             f'<span class="amc-cmp-change">'
-            f'({escape(_signed(show, mode["figures"][field]["change"]))})</span></td>'
+            f'({escape(_signed(show, mode["figures"][field]["change"]))})'
+            "</span></td>"
             for mode in comparison["modes"])
-        lines.append(f'<tr data-field="{field}"><th scope="row">{label}</th>{cells}</tr>')
+        lines.append(f'<tr data-field="{field}"><th scope="row">{t(field)}</th>{cells}</tr>')
     lines += ["</tbody></table></div>", "</div>"]
     return "\n".join(lines)

@@ -12,6 +12,8 @@ Negative numbers take the minus sign U+2212 (−), which reads better than a hyp
 
 from __future__ import annotations
 
+from .i18n import WORDS
+
 MINUS = "\u2212"
 NONE = "\u2014"  # an em dash stands for "none" (no margin without revenue, and the like)
 
@@ -32,9 +34,10 @@ def percent(value: float | None) -> str:
     return NONE if value is None else _signed(value * 100, 1, suffix="%")
 
 
-def hours(value: float | None) -> str:
-    """Hours with one decimal."""
-    return NONE if value is None else _signed(value, 1, suffix=" h")
+def hours(value: float | None, language: str = "en") -> str:
+    """Hours with one decimal: '12.3 h', in Chinese '12.3 小时'."""
+    suffix = WORDS[language]["hours_suffix"]
+    return NONE if value is None else _signed(value, 1, suffix=suffix)
 
 
 def units(value: float | None) -> str:

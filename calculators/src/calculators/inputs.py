@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .checks import check_number, describe, key_name, plain
 from .errors import InvalidInput, Problem
+from .i18n import localized, say
 
 SCENARIO_FORMAT = "aliexpress-modes/scenario"
 SCENARIO_VERSION = 1
@@ -24,42 +25,62 @@ SCENARIO_VERSION = 1
 
 @dataclass(frozen=True)
 class InputField:
-    """One scenario input, as the form shows it and as validation checks it."""
+    """One scenario input, as the form shows it and as validation checks it. ``label``,
+    ``unit`` and ``help`` are {"en": ..., "zh": ...}."""
 
     name: str
-    label: str
-    unit: str
+    label: dict[str, str]
+    unit: dict[str, str]
     min: float | None
     max: float | None
     step: float | None
     default: float | None
-    help: str
+    help: dict[str, str]
     kind: str = "number"  # "number", or "choice" (the category; choices come from the bundle)
 
 
 INPUTS: tuple[InputField, ...] = (
-    InputField("category", "Product category", "", None, None, None, None,
-               "Decides category-specific rates such as the commission.", kind="choice"),
-    InputField("retail_price_usd", "Retail price", "USD", 0.01, 100_000, 0.01, 15.0,
-               "Price the buyer pays per unit, in US dollars."),
-    InputField("cogs_cny", "Cost of goods per unit", "CNY", 0, 1_000_000, 0.01, 35.0,
-               "What one unit costs you, packing included."),
-    InputField("weight_kg", "Shipping weight per unit", "kg", 0.001, 1_000, 0.001, 0.3,
-               "Packed weight of one unit."),
-    InputField("units_per_month", "Units sold per month", "units", 0, 10_000_000, 1, 300.0,
-               "How many units you expect to sell in a month as a self-operated store."),
-    InputField("units_per_order", "Units per order", "units", 1, 10_000, 0.1, 1.0,
-               "Average number of units in one order."),
-    InputField("new_skus_per_month", "New SKUs per month", "SKUs", 0, 100_000, 1, 5.0,
-               "Products you list for the first time each month."),
-    InputField("active_skus", "Active SKUs", "SKUs", 0, 1_000_000, 1, 30.0,
-               "Products on sale that need ongoing care."),
-    InputField("labour_rate_cny_per_hour", "Value of your time", "CNY per hour", 0, 100_000, 1,
-               40.0, "What an hour of your or your staff's work is worth."),
-    InputField("fx_cny_per_usd", "Exchange rate", "CNY per USD", 0.01, 100, 0.01, 7.2,
-               "Yuan received for one US dollar."),
-    InputField("return_rate", "Return rate", "share of revenue", 0, 1, 0.005, 0.03,
-               "Share of sales refunded, from 0 (none) to 1 (all)."),
+    InputField("category", {"en": "Product category", "zh": "商品类目"}, {"en": "", "zh": ""},
+               None, None, None, None,
+               {"en": "Decides category-specific rates such as the commission.",
+                "zh": "决定佣金等按类目区分的费率。"}, kind="choice"),
+    InputField("retail_price_usd", {"en": "Retail price", "zh": "零售价"},
+               {"en": "USD", "zh": "美元"}, 0.01, 100_000, 0.01, 15.0,
+               {"en": "Price the buyer pays per unit, in US dollars.",
+                "zh": "买家每件支付的价格，单位是美元。"}),
+    InputField("cogs_cny", {"en": "Cost of goods per unit", "zh": "每件货本"},
+               {"en": "CNY", "zh": "元"}, 0, 1_000_000, 0.01, 35.0,
+               {"en": "What one unit costs you, packing included.",
+                "zh": "每件商品的成本，包装也算在内。"}),
+    InputField("weight_kg", {"en": "Shipping weight per unit", "zh": "每件发货重量"},
+               {"en": "kg", "zh": "公斤"}, 0.001, 1_000, 0.001, 0.3,
+               {"en": "Packed weight of one unit.", "zh": "每件商品打包后的重量。"}),
+    InputField("units_per_month", {"en": "Units sold per month", "zh": "每月销量"},
+               {"en": "units", "zh": "件"}, 0, 10_000_000, 1, 300.0,
+               {"en": "How many units you expect to sell in a month as a self-operated store.",
+                "zh": "按自运营店铺估计，你一个月能卖出多少件。"}),
+    InputField("units_per_order", {"en": "Units per order", "zh": "每单件数"},
+               {"en": "units", "zh": "件"}, 1, 10_000, 0.1, 1.0,
+               {"en": "Average number of units in one order.", "zh": "平均每单有几件。"}),
+    InputField("new_skus_per_month", {"en": "New SKUs per month", "zh": "每月上新数"},
+               {"en": "SKUs", "zh": "个 SKU"}, 0, 100_000, 1, 5.0,
+               {"en": "Products you list for the first time each month.",
+                "zh": "每个月第一次上架的商品数。"}),
+    InputField("active_skus", {"en": "Active SKUs", "zh": "在售 SKU 数"},
+               {"en": "SKUs", "zh": "个 SKU"}, 0, 1_000_000, 1, 30.0,
+               {"en": "Products on sale that need ongoing care.",
+                "zh": "在售、需要日常打理的商品数。"}),
+    InputField("labour_rate_cny_per_hour", {"en": "Value of your time", "zh": "你的时间值多少钱"},
+               {"en": "CNY per hour", "zh": "元/小时"}, 0, 100_000, 1, 40.0,
+               {"en": "What an hour of your or your staff's work is worth.",
+                "zh": "你或员工干一小时活值多少钱。"}),
+    InputField("fx_cny_per_usd", {"en": "Exchange rate", "zh": "汇率"},
+               {"en": "CNY per USD", "zh": "元/美元"}, 0.01, 100, 0.01, 7.2,
+               {"en": "Yuan received for one US dollar.", "zh": "1 美元能换多少人民币。"}),
+    InputField("return_rate", {"en": "Return rate", "zh": "退货率"},
+               {"en": "share of revenue", "zh": "占收入比例"}, 0, 1, 0.005, 0.03,
+               {"en": "Share of sales refunded, from 0 (none) to 1 (all).",
+                "zh": "退款的销售额占比，0 表示没有退款，1 表示全部退款。"}),
 )
 NUMBER_INPUTS = tuple(field for field in INPUTS if field.kind == "number")
 _KNOWN = {field.name for field in INPUTS} | {"overrides", "format", "version"}
@@ -75,53 +96,58 @@ def default_scenario(default_category: str) -> dict:
 
 
 def validate_scenario(scenario: object, categories: list[str], default_category: str,
-                      parameters: dict[str, dict]) -> dict:
+                      parameters: dict[str, dict], language: str = "en") -> dict:
     """Return the full scenario with floats, or raise ``InvalidInput`` listing every problem.
 
     ``parameters`` maps each overridable id to its index entry (for its label and range).
     """
+    def got(value: object) -> str:
+        return describe(value, language)
+
     if not isinstance(scenario, dict):
-        message = f"The scenario must be a JSON object; got {describe(scenario)}."
+        message = say(language, "scenario_not_an_object", got=got(scenario))
         raise InvalidInput([Problem("scenario", "not_an_object", message)])
     problems: list[Problem] = []
     for name in scenario:
         if name not in _KNOWN:
-            message = (f"Unknown field {describe(name)}; known fields: "
-                       f"{', '.join(sorted(_KNOWN))}.")
+            message = say(language, "unknown_field", name=describe(name, language),
+                          known=", ".join(sorted(_KNOWN)))
             problems.append(Problem(key_name(name), "unknown_field", message))
     if scenario.get("format", SCENARIO_FORMAT) != SCENARIO_FORMAT:
-        message = f"format must be {SCENARIO_FORMAT!r}; got {describe(scenario['format'])}."
+        message = say(language, "wrong_format", expected=repr(SCENARIO_FORMAT),
+                      got=got(scenario["format"]))
         problems.append(Problem("format", "wrong_format", message))
     version = scenario.get("version", SCENARIO_VERSION)
     if isinstance(version, bool) or version != SCENARIO_VERSION:
-        message = (f"This calculator reads scenario version {SCENARIO_VERSION}; "
-                   f"got {describe(version)}.")
+        message = say(language, "wrong_version", expected=SCENARIO_VERSION, got=got(version))
         problems.append(Problem("version", "wrong_version", message))
 
     result = default_scenario(default_category)
     category = scenario.get("category", default_category)
     if category not in categories:  # also catches non-text: categories are all text
-        message = f"Unknown category {describe(category)}; choose one of: {', '.join(categories)}."
+        message = say(language, "unknown_category", got=got(category),
+                      known=", ".join(categories))
         problems.append(Problem("category", "unknown_category", message))
     result["category"] = category
     for field in NUMBER_INPUTS:
         if field.name in scenario:
-            label = field.label  # the unit only where the label does not already say it
-            if field.unit.lower() not in label.lower():
-                label += f" ({field.unit})"
+            # The unit only where the label does not already say it.
+            label, unit = field.label[language], field.unit[language]
+            if unit.lower() not in label.lower():
+                label = say(language, "with_unit", label=label, unit=unit)
             result[field.name] = check_number(scenario[field.name], field.name, label,
-                                              field.min, field.max, problems)
-    result["overrides"] = _validate_overrides(scenario.get("overrides", {}), parameters, problems)
+                                              field.min, field.max, problems, language)
+    result["overrides"] = _validate_overrides(scenario.get("overrides", {}), parameters,
+                                              problems, language)
     if problems:
         raise InvalidInput(problems)
     return result
 
 
 def _validate_overrides(overrides: object, parameters: dict[str, dict],
-                        problems: list[Problem]) -> dict[str, float]:
+                        problems: list[Problem], language: str) -> dict[str, float]:
     if not isinstance(overrides, dict):
-        message = ("overrides must be an object of parameter id to number; "
-                   f"got {describe(overrides)}.")
+        message = say(language, "overrides_not_an_object", got=describe(overrides, language))
         problems.append(Problem("overrides", "not_an_object", message))
         return {}
     checked: dict[str, float] = {}
@@ -129,11 +155,13 @@ def _validate_overrides(overrides: object, parameters: dict[str, dict],
         field = f"overrides.{key_name(pid)}"
         entry = parameters.get(pid)
         if entry is None:
-            message = f"No parameter has the id {describe(pid)}, so it cannot be overridden."
+            message = say(language, "unknown_override", got=describe(pid, language))
             problems.append(Problem(field, "unknown_override", message))
             continue
-        number = check_number(value, field, f"{entry['label']} ({entry['unit']})",
-                              entry["min"], entry["max"], problems)
+        label = say(language, "with_unit", label=localized(entry["label"], language),
+                    unit=localized(entry["unit"], language))
+        number = check_number(value, field, label, entry["min"], entry["max"], problems,
+                              language)
         if number is not None:
             checked[pid] = number
     return checked
@@ -145,4 +173,4 @@ def describe_limits(field: InputField) -> str:
     >>> describe_limits(INPUTS[1])
     'from 0.01 to 100,000 USD'
     """
-    return f"from {plain(field.min)} to {plain(field.max)} {field.unit}"
+    return f"from {plain(field.min)} to {plain(field.max)} {field.unit['en']}"

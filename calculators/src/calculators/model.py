@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 
+from .i18n import localized
 from .params import resolve
 
 
@@ -67,8 +68,10 @@ def _task_quantity(driver: str, s: dict, m: dict) -> float:
             return 1.0
 
 
-def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float) -> dict:
-    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle."""
+def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
+                  language: str = "en") -> dict:
+    """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
+    its labels in ``language``."""
 
     def value(param: dict) -> float:
         return resolve(param, s["category"], s["overrides"])
@@ -85,7 +88,8 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     for comp in mode["components"]:
         rate = value(comp)
         amount, per_x, fixed_amount = _component(comp["basis"], rate, s, m, capital_cost_rate)
-        components.append({"id": comp["id"], "label": comp["label"], "kind": comp["kind"],
+        components.append({"id": comp["id"], "label": localized(comp["label"], language),
+                           "kind": comp["kind"],
                            "basis": comp["basis"], "rate": rate, "amount": amount})
         variable.append(per_x)
         fixed.append(fixed_amount)
@@ -96,7 +100,8 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         per_unit = value(task["hours"])
         quantity = _task_quantity(task["driver"], s, m)
         task_hours = share * per_unit * quantity
-        task_rows.append({"id": task["id"], "label": task["label"], "driver": task["driver"],
+        task_rows.append({"id": task["id"], "label": localized(task["label"], language),
+                          "driver": task["driver"],
                           "hours_per_unit": per_unit, "share": share, "quantity": quantity,
                           "hours": task_hours, "cost": task_hours * s["labour_rate_cny_per_hour"]})
         scales = task["driver"] == "per_order"
@@ -119,7 +124,7 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     break_even = _ratio(fixed_costs, contribution)
 
     return {
-        "id": mode["id"], "label": mode["label"],
+        "id": mode["id"], "label": localized(mode["label"], language),
         "demand_multiplier": demand, "return_loss_share": loss_share,
         "units": m["units"], "orders": m["orders"], "revenue": m["revenue"],
         "components": components, "components_total": components_total,

@@ -13,6 +13,7 @@ from typing import Any
 
 from .checks import check_number, describe
 from .errors import InvalidParameters, Problem
+from .i18n import LANGUAGES
 
 PARAMETERS_FORMAT = "aliexpress-modes/parameters"
 PARAMETERS_VERSION = 1
@@ -43,12 +44,17 @@ ROLE_LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
-def _text(obj: dict, key: str, path: str, problems: list[Problem]) -> str:
+def _text(obj: dict, key: str, path: str, problems: list[Problem]) -> str | dict:
+    """Non-empty text, or prose in every language: {"en": ..., "zh": ...}."""
     value = obj.get(key)
     if isinstance(value, str) and value:
         return value
+    if isinstance(value, dict) and set(value) == set(LANGUAGES) \
+            and all(isinstance(text, str) and text for text in value.values()):
+        return value
     code = "missing" if key not in obj else "not_text"
-    message = f"{key} must be non-empty text; got {describe(value)}."
+    message = (f"{key} must be non-empty text, or {{\"en\": ..., \"zh\": ...}}; "
+               f"got {describe(value)}.")
     problems.append(Problem(f"{path}.{key}", code, message))
     return ""
 

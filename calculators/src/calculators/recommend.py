@@ -8,15 +8,19 @@ the fen (rounded to 0.01 CNY), because that is what the reader sees side by side
 from __future__ import annotations
 
 from .formatting import hours, money
+from .i18n import say
 
 
-def recommend(modes: list[dict]) -> dict:
-    """Return ``{"mode": id, "reason": text}`` for evaluated modes (at least one).
+def recommend(modes: list[dict], language: str = "en") -> dict:
+    """Return ``{"mode": id, "reason": text}`` for evaluated modes (at least one), the reason
+    in ``language``.
 
     >>> a = {"id": "a", "label": "A", "profit_after_effort": 100.0, "effort_hours": 5.0}
     >>> b = {"id": "b", "label": "B", "profit_after_effort": 100.001, "effort_hours": 3.0}
     >>> recommend([a, b])["mode"]
     'b'
+    >>> recommend([a, b], "zh")["reason"]
+    'B和A扣除工时后的利润打平（每月 ¥100.00），但B用的工时更少（3.0 小时，A要 5.0 小时）。'
     """
     ranked = sorted(
         enumerate(modes),
@@ -24,24 +28,24 @@ def recommend(modes: list[dict]) -> dict:
                           item[0]),
     )
     best = ranked[0][1]
-    return {"mode": best["id"], "reason": _reason(best, [mode for _, mode in ranked[1:]])}
+    others = [mode for _, mode in ranked[1:]]
+    return {"mode": best["id"], "reason": _reason(best, others, language)}
 
 
-def _reason(best: dict, others: list[dict]) -> str:
+def _reason(best: dict, others: list[dict], language: str) -> str:
     profit = best["profit_after_effort"]
+    words = {"best": best["label"], "profit": money(profit),
+             "hours": hours(best["effort_hours"], language)}
     if round(profit, 2) < 0:
-        return (f"No mode makes a profit once your time is valued; {best['label']} loses the "
-                f"least ({money(profit)} a month).")
+        return say(language, "reason_loses", **words)
     if not others:
-        return f"{best['label']} is the only mode compared ({money(profit)} a month after effort)."
+        return say(language, "reason_only", **words)
     runner_up = others[0]
+    words.update(runner=runner_up["label"],
+                 runner_hours=hours(runner_up["effort_hours"], language))
     shown_gap = round(profit, 2) - round(runner_up["profit_after_effort"], 2)
     if shown_gap > 0:
-        return (f"{best['label']} leaves the most profit after valuing your time: {money(profit)} "
-                f"a month, {money(shown_gap)} more than {runner_up['label']}.")
+        return say(language, "reason_most", gap=money(shown_gap), **words)
     if best["effort_hours"] < runner_up["effort_hours"]:
-        return (f"{best['label']} and {runner_up['label']} tie on profit after effort "
-                f"({money(profit)} a month); {best['label']} needs fewer hours "
-                f"({hours(best['effort_hours'])} against {hours(runner_up['effort_hours'])}).")
-    return (f"{best['label']} and {runner_up['label']} tie on profit after effort and on hours "
-            f"({money(profit)} a month, {hours(best['effort_hours'])}); the first listed is shown.")
+        return say(language, "reason_fewer_hours", **words)
+    return say(language, "reason_first_listed", **words)

@@ -14,25 +14,25 @@ import io
 from html import escape
 
 from .formatting import hours, money, number, percent, rate_money, rate_percent, units
+from .i18n import say
 
-# (result field, row label, formatter, unit in the CSV) of the side-by-side table, in order.
+# (result field, formatter, unit in the CSV) of the side-by-side table, in order. The row's
+# label is the field's entry in i18n.WORDS, the unit's is "unit_" + unit.
 SUMMARY_ROWS = (
-    ("units", "Units sold", units, "units"),
-    ("orders", "Orders", units, "orders"),
-    ("revenue", "Revenue", money, "CNY"),
-    ("components_total", "Fees and charges", money, "CNY"),
-    ("returns", "Returns lost", money, "CNY"),
-    ("cogs", "Cost of goods", money, "CNY"),
-    ("profit", "Profit", money, "CNY"),
-    ("margin", "Margin", percent, "share of revenue"),
-    ("effort_hours", "Your hours", hours, "hours"),
-    ("effort_cost", "Value of your hours", money, "CNY"),
-    ("profit_after_effort", "Profit after your time", money, "CNY"),
-    ("profit_per_hour", "Profit per hour", money, "CNY per hour"),
-    ("break_even_units", "Break-even units per month", units, "units per month"),
+    ("units", units, "units"),
+    ("orders", units, "orders"),
+    ("revenue", money, "cny"),
+    ("components_total", money, "cny"),
+    ("returns", money, "cny"),
+    ("cogs", money, "cny"),
+    ("profit", money, "cny"),
+    ("margin", percent, "share_of_revenue"),
+    ("effort_hours", hours, "hours"),
+    ("effort_cost", money, "cny"),
+    ("profit_after_effort", money, "cny"),
+    ("profit_per_hour", money, "cny_per_hour"),
+    ("break_even_units", units, "units_per_month"),
 )
-DRIVER_WORDS = {"per_new_sku": "new SKUs", "per_active_sku": "active SKUs",
-                "per_order": "orders", "per_month": "month"}
 
 
 def _shown_modes(result: dict, modes: list[str] | None) -> list[dict]:
@@ -50,10 +50,11 @@ def _mode_attrs(mode: dict, recommended: str) -> str:
     return f' data-mode="{escape(mode["id"])}"{marked}'
 
 
-def render_html(result: dict, modes: list[str] | None = None) -> str:
+def render_html(result: dict, modes: list[str] | None = None, language: str = "en") -> str:
     """The results as HTML: recommendation, side-by-side table, one breakdown per mode.
 
-    ``modes`` restricts the columns (in the result's order); None shows every mode.
+    ``modes`` restricts the columns (in the result's order); None shows every mode. The words
+    are in ``language`` (the result's labels and reason already are: see ``evaluate``).
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -62,7 +63,13 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
     '<div class="amc-report" data-format="aliexpress-modes/result" data-version="1">'
     >>> '<td data-mode="self_operated" class="amc-recommended" data-field="revenue">' in html
     True
+    >>> html = render_html(evaluate({}, EXAMPLE_BUNDLE, "zh"), language="zh")
+    >>> '<th scope="row">扣除工时后的利润</th>' in html
+    True
     """
+    def t(key: str, **values: object) -> str:
+        return escape(say(language, key, **values))
+
     shown = _shown_modes(result, modes)
     recommended = result["recommended"]["mode"]
     label = next(mode["label"] for mode in result["modes"] if mode["id"] == recommended)
@@ -70,49 +77,42 @@ def render_html(result: dict, modes: list[str] | None = None) -> str:
         f'<div class="amc-report" data-format="{escape(result["format"])}" '
         f'data-version="{result["version"]}">',
         f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
-        f"<strong>Recommended: {escape(label)}.</strong> "
+        f"<strong>{t('recommended_line', label=label)}</strong> "
         f"{escape(result['recommended']['reason'])}</p>",
         '<div class="amc-table-wrap">',
         '<table class="amc-summary">',
-        "<caption>The modes side by side, per month</caption>",
-        '<thead><tr><th scope="col">Per month</th>',
+        f"<caption>{t('summary_caption')}</caption>",
+        f'<thead><tr><th scope="col">{t("per_month")}</th>',
     ]
     for mode in shown:
-        badge = (' <span class="amc-badge-recommended">Recommended</span>'
+        badge = (f' <span class="amc-badge-recommended">{t("recommended_badge")}</span>'
                  if mode["id"] == recommended else "")
         lines.append(f'<th scope="col"{_mode_attrs(mode, recommended)}>'
                      f"{escape(mode['label'])}{badge}</th>")
     lines.append("</tr></thead>")
     lines.append("<tbody>")
-    for field, row_label, show, _ in SUMMARY_ROWS:
+    for field, show, _ in SUMMARY_ROWS:
         cells = "".join(f'<td{_mode_attrs(mode, recommended)} data-field="{field}">'
-                        f"{escape(show(mode[field]))}</td>" for mode in shown)
-        lines.append(f'<tr data-field="{field}"><th scope="row">{row_label}</th>{cells}</tr>')
+                        f"{escape(_show(show, mode[field], language))}</td>" for mode in shown)
+        lines.append(f'<tr data-field="{field}"><th scope="row">{t(field)}</th>{cells}</tr>')
     lines += ["</tbody>", "</table>", "</div>"]
     for mode in shown:
-        lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"])
+        lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"], language)
     lines.append("</div>")
     return "\n".join(lines)
 
 
-def _basis_text(row: dict, mode: dict, scenario: dict, capital_cost_rate: float) -> str:
-    rate = row["rate"]
-    match row["basis"]:
-        case "revenue_share":
-            return f"{rate_percent(rate)} of revenue"
-        case "per_unit":
-            return f"{rate_money(rate)} × {units(mode['units'])} units"
-        case "per_order":
-            return f"{rate_money(rate)} × {units(mode['orders'])} orders"
-        case "per_kg":
-            return (f"{rate_money(rate)} per kg × {number(scenario['weight_kg'])} kg × "
-                    f"{units(mode['units'])} units")
-        case "per_month":
-            return "each month"
-        case "per_year":
-            return f"{rate_money(rate)} a year ÷ 12"
-        case _:  # deposit
-            return f"{rate_money(rate)} deposit × {rate_percent(capital_cost_rate)} a year ÷ 12"
+def _show(formatter, value: float | None, language: str) -> str:
+    return formatter(value, language) if formatter is hours else formatter(value)
+
+
+def _basis_text(row: dict, mode: dict, scenario: dict, capital_cost_rate: float,
+                language: str) -> str:
+    basis = row["basis"]
+    rate = rate_percent(row["rate"]) if basis == "revenue_share" else rate_money(row["rate"])
+    return say(language, f"basis_{basis}", rate=rate, units=units(mode["units"]),
+               orders=units(mode["orders"]), weight=number(scenario["weight_kg"]),
+               capital=rate_percent(capital_cost_rate))
 
 
 def _row(field: str, item: str, basis: str, amount: str, mode_id: str) -> str:
@@ -121,51 +121,60 @@ def _row(field: str, item: str, basis: str, amount: str, mode_id: str) -> str:
             f'<td class="amc-num">{escape(amount)}</td></tr>')
 
 
-def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str]:
-    mode_id, label = escape(mode["id"]), escape(mode["label"])
-    price = f"{number(scenario['retail_price_usd'])} USD"
+def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float,
+               language: str) -> list[str]:
+    def t(key: str, **values: object) -> str:
+        return say(language, key, **values)
+
+    mode_id, label = escape(mode["id"]), mode["label"]
+    revenue_basis = t("revenue_basis", units=units(mode["units"]),
+                      price=number(scenario["retail_price_usd"]),
+                      fx=number(scenario["fx_cny_per_usd"]))
     lines = [
         f'<details class="amc-breakdown" data-mode="{mode_id}">',
-        f"<summary>{label}: where the numbers come from</summary>",
+        f"<summary>{escape(t('where_from', label=label))}</summary>",
         '<div class="amc-table-wrap">',
         '<table class="amc-breakdown-money">',
-        f"<caption>{label}: money per month</caption>",
-        '<thead><tr><th scope="col">Item</th><th scope="col">How it is worked out</th>'
-        '<th scope="col">CNY per month</th></tr></thead>',
+        f"<caption>{escape(t('money_caption', label=label))}</caption>",
+        f'<thead><tr><th scope="col">{escape(t("item"))}</th>'
+        f'<th scope="col">{escape(t("how"))}</th>'
+        f'<th scope="col">{escape(t("cny_per_month"))}</th></tr></thead>',
         "<tbody>",
-        _row("revenue", "Revenue", f"{units(mode['units'])} units × {price} × "
-             f"{number(scenario['fx_cny_per_usd'])} CNY per USD", money(mode["revenue"]), mode_id),
+        _row("revenue", t("revenue"), revenue_basis, money(mode["revenue"]), mode_id),
     ]
     for row in mode["components"]:
-        basis = _basis_text(row, mode, scenario, capital_cost_rate)
+        basis = _basis_text(row, mode, scenario, capital_cost_rate, language)
         lines.append(_row(row["id"], row["label"], basis, money(-row["amount"]), mode_id))
-    returns_basis = (f"{rate_percent(scenario['return_rate'])} returned × "
-                     f"{rate_percent(mode['return_loss_share'])} of it lost")
-    cogs_basis = f"{units(mode['units'])} units × {rate_money(scenario['cogs_cny'])}"
+    returns_basis = t("returns_basis", rate=rate_percent(scenario["return_rate"]),
+                      loss=rate_percent(mode["return_loss_share"]))
+    cogs_basis = t("cogs_basis", units=units(mode["units"]),
+                   cost=rate_money(scenario["cogs_cny"]))
     lines += [
-        _row("returns", "Returns lost", returns_basis, money(-mode["returns"]), mode_id),
-        _row("cogs", "Cost of goods", cogs_basis, money(-mode["cogs"]), mode_id),
+        _row("returns", t("returns"), returns_basis, money(-mode["returns"]), mode_id),
+        _row("cogs", t("cogs"), cogs_basis, money(-mode["cogs"]), mode_id),
         "</tbody>",
-        "<tfoot>" + _row("profit", "Profit", "revenue less the rows above",
+        "<tfoot>" + _row("profit", t("profit"), t("profit_basis"),
                          money(mode["profit"]), mode_id) + "</tfoot>",
         "</table>",
         '<table class="amc-breakdown-hours">',
-        f"<caption>{label}: your hours per month</caption>",
-        '<thead><tr><th scope="col">Task</th><th scope="col">How it is worked out</th>'
-        '<th scope="col">Hours</th></tr></thead>',
+        f"<caption>{escape(t('hours_caption', label=label))}</caption>",
+        f'<thead><tr><th scope="col">{escape(t("task"))}</th>'
+        f'<th scope="col">{escape(t("how"))}</th>'
+        f'<th scope="col">{escape(t("hours"))}</th></tr></thead>',
         "<tbody>",
     ]
     for task in mode["tasks"]:
-        basis = (f"{rate_percent(task['share'])} yours × {number(task['hours_per_unit'])} h × "
-                 f"{number(task['quantity'])} {DRIVER_WORDS[task['driver']]}")
-        lines.append(_row(f"task.{task['id']}", task["label"], basis, hours(task["hours"]),
-                          mode_id))
-    valued = (f"valued at {money(scenario['labour_rate_cny_per_hour'])} an hour: "
-              f"{money(mode['effort_cost'])}")
+        basis = t("task_basis", share=rate_percent(task["share"]),
+                  hours=number(task["hours_per_unit"]), quantity=number(task["quantity"]),
+                  driver=t(f"driver_{task['driver']}"))
+        lines.append(_row(f"task.{task['id']}", task["label"], basis,
+                          hours(task["hours"], language), mode_id))
+    valued = t("valued", rate=money(scenario["labour_rate_cny_per_hour"]),
+               cost=money(mode["effort_cost"]))
     lines += [
         "</tbody>",
-        "<tfoot>" + _row("effort_hours", "Your hours", valued, hours(mode["effort_hours"]),
-                         mode_id) + "</tfoot>",
+        "<tfoot>" + _row("effort_hours", t("effort_hours"), valued,
+                         hours(mode["effort_hours"], language), mode_id) + "</tfoot>",
         "</table>",
         "</div>",
         "</details>",
@@ -173,11 +182,9 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float) -> list[str
     return lines
 
 
-CSV_COLUMNS = ("mode", "section", "item", "label", "basis", "rate", "quantity", "value", "unit")
-
-
-def to_csv(result: dict) -> str:
-    """One row per mode per line item, numbers in full precision, "" for none.
+def to_csv(result: dict, language: str = "en") -> str:
+    """One row per mode per line item, numbers in full precision, "" for none. The header row,
+    labels and units are in ``language``; ids, sections and bases are codes in every language.
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -189,18 +196,20 @@ def to_csv(result: dict) -> str:
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(say(language, "csv_columns").split(","))
+    cny, hours_unit = say(language, "unit_cny"), say(language, "unit_hours")
     for mode in result["modes"]:
-        for field, label, _, unit in SUMMARY_ROWS:
-            writer.writerow([mode["id"], "summary", field, label, "", "", "",
-                             _csv_number(mode[field]), unit])
+        for field, _, unit in SUMMARY_ROWS:
+            writer.writerow([mode["id"], "summary", field, say(language, field), "", "", "",
+                             _csv_number(mode[field]), say(language, f"unit_{unit}")])
         for row in mode["components"]:
             writer.writerow([mode["id"], "component", row["id"], row["label"], row["basis"],
-                             _csv_number(row["rate"]), "", _csv_number(row["amount"]), "CNY"])
+                             _csv_number(row["rate"]), "", _csv_number(row["amount"]), cny])
         for task in mode["tasks"]:
             writer.writerow([mode["id"], "task", f"task.{task['id']}", task["label"],
                              task["driver"], _csv_number(task["hours_per_unit"]),
-                             _csv_number(task["quantity"]), _csv_number(task["hours"]), "hours"])
+                             _csv_number(task["quantity"]), _csv_number(task["hours"]),
+                             hours_unit])
     return out.getvalue()
 
 

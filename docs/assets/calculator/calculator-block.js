@@ -8,7 +8,7 @@
 // other values are marked as such, and never exported.
 
 import { copyLink, download } from "./export.js";
-import { messages } from "./messages.js";
+import { language, messages } from "./messages.js";
 import { request, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
 import { Scenarios } from "./scenarios.js";
@@ -118,7 +118,7 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    request(this, { raw, overrides, modes: this.modes, base: this.scenarios?.baseRequest() });
+    request(this, { raw, overrides, modes: this.modes, language, base: this.scenarios?.baseRequest() });
   }
 
   onResult(answer) {

@@ -4,6 +4,8 @@
 // Profit after effort is affine in units per month (contribution_per_unit x units - fixed_costs,
 // both in the result), so each mode's line needs no further evaluation of the model.
 
+import { formatNumber, messages } from "./messages.js";
+
 const COLOURS = ["#1e88e5", "#f4511e", "#43a047"];
 const POINTS = 41;
 let uPlotModule = null;
@@ -77,24 +79,25 @@ function profitData(result) {
 
 function profitOptions(currentResult, width) {
   const result = currentResult();
-  const money = (v) => `${Math.round(v).toLocaleString("en-US")} CNY`;
+  const words = messages.chart;
+  const money = words.money;
   const lineSeries = result.modes.map((m, i) => ({
-    label: `${m.label} (profit after your time)`,
+    label: words.profitSeries(m.label),
     stroke: COLOURS[i], width: 2, spanGaps: true, value: (u, v) => (v == null ? "–" : money(v)),
   }));
   const markerSeries = result.modes.map((m, i) => ({
-    label: `${m.label} break-even`, stroke: COLOURS[i], width: 0,
+    label: words.breakEvenSeries(m.label), stroke: COLOURS[i], width: 0,
     points: { show: true, size: 9, fill: COLOURS[i] },
     value: () => {
       const units = finite(currentResult().modes[i].break_even_units);
-      return units == null ? "never" : `${Math.round(units).toLocaleString("en-US")} units`;
+      return units == null ? words.never : words.units(units);
     },
   }));
   return {
     width, height: 300,
-    series: [{ label: "Units per month", value: (u, v) => (v == null ? "–" : Math.round(v).toLocaleString("en-US")) },
+    series: [{ label: words.unitsPerMonth, value: (u, v) => (v == null ? "–" : formatNumber(Math.round(v))) },
       ...lineSeries, ...markerSeries],
-    axes: [{ label: "Units sold per month" }, { label: "CNY per month", size: 70, values: (u, vals) => vals.map((v) => v.toLocaleString("en-US")) }],
+    axes: [{ label: words.unitsAxis }, { label: words.moneyAxis, size: 70, values: (u, vals) => vals.map((v) => formatNumber(v)) }],
     scales: { x: { time: false } },
   };
 }
@@ -109,20 +112,21 @@ function hoursData(result) {
 function hoursOptions(result, width) {
   const tasks = result.modes[0].tasks;
   const bars = uPlotBars();
+  const words = messages.chart;
   return {
     width, height: 300,
     series: [
-      { label: "Task", value: (u, i) => (i == null ? "–" : tasks[i]?.label ?? "") },
+      { label: words.task, value: (u, i) => (i == null ? "–" : tasks[i]?.label ?? "") },
       ...result.modes.map((m, i) => ({
-        label: `${m.label} (hours)`, stroke: COLOURS[i], fill: `${COLOURS[i]}99`, width: 1,
+        label: words.hoursSeries(m.label), stroke: COLOURS[i], fill: `${COLOURS[i]}99`, width: 1,
         paths: bars(i, result.modes.length), points: { show: false },
-        value: (u, v) => (v == null ? "–" : `${v.toFixed(1)} h`),
+        value: (u, v) => (v == null ? "–" : words.hours(v)),
       })),
     ],
     axes: [
       { values: (u, vals) => vals.map((i) => (Number.isInteger(i) ? shortLabel(tasks[i]?.label) : "")),
         rotate: -40, size: 110, splits: () => tasks.map((_, i) => i) },
-      { label: "Hours per month", size: 60 },
+      { label: words.hoursAxis, size: 60 },
     ],
     scales: { x: { time: false, range: [-0.5, tasks.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
   };
