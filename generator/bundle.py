@@ -1,4 +1,4 @@
-"""The calculators' parameter bundle (format "aliexpress-modes/parameters", version 1).
+"""The calculators' parameter bundle (format "aliexpress-modes/parameters", version 2).
 
 Written from the validated data, so the browser and the build-time prerender compute with exactly
 the figures the guide pages show. See docs/reference/formats.md for the format.
@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import json
 
-from generator.model import CategoryValues, Figure, Provenance, SiteData
+from generator.model import CategoryValues, Figure, Mode, Provenance, SiteData
 from generator.text import LANGUAGES, Text
 
 FORMAT = "aliexpress-modes/parameters"
-VERSION = 1
+VERSION = 2
 # The bundle's own words, for parameters whose data gives no label.
 BUNDLE_WORDS = {
     "en": {"hours": "{task}: hours", "share": "{task}: merchant's share ({mode})",
            "share_unit": "merchant's share of the task", "demand_multiplier": "Demand multiplier",
-           "return_loss_share": "Return loss share", "capital_cost_rate": "Cost of capital"},
+           "return_loss_share": "Return loss share", "capital_cost_rate": "Cost of capital",
+           "supply_price_ratio": "Supply price ratio", "stock_days": "Stock days",
+           "payout_days": "Payout days", "unsold_share": "Unsold share"},
     "zh": {"hours": "{task}：工时", "share": "{mode}：{task}由商家承担的比例",
            "share_unit": "商家承担的工作比例", "demand_multiplier": "销量倍数",
-           "return_loss_share": "退货损失比例", "capital_cost_rate": "资金成本"},
+           "return_loss_share": "退货损失比例", "capital_cost_rate": "资金成本",
+           "supply_price_ratio": "供货价占零售价比例", "stock_days": "备货天数",
+           "payout_days": "回款天数", "unsold_share": "滞销报损比例"},
 }
 
 
@@ -44,7 +48,7 @@ def _value(value: float | CategoryValues) -> float | dict:
 
 def _param(param_id: str, label: Text, figure: Figure) -> dict:
     provenance = figure.provenance
-    return {
+    param = {
         "id": param_id,
         "label": _text(figure.label or label),
         "unit": _text(figure.unit),
@@ -53,6 +57,24 @@ def _param(param_id: str, label: Text, figure: Figure) -> dict:
         "checked": provenance.checked,
         "confidence": provenance.confidence,
     }
+    if figure.range is not None:
+        span = figure.range
+        param["range"] = {"low": span.low, "high": span.high, "reason": _text(span.reason)}
+    return param
+
+
+def _mode_figures(mode: Mode) -> dict:
+    """The per-mode parameters besides components and task shares."""
+    figures = {
+        "demand_multiplier": mode.demand_multiplier,
+        "return_loss_share": mode.return_loss_share,
+        "supply_price_ratio": mode.supply_price_ratio,
+        "stock_days": mode.stock_days,
+        "payout_days": mode.payout_days,
+        "unsold_share": mode.unsold_share,
+    }
+    return {role: _param(f"{mode.id}.{role}", _words(role), figure)
+            for role, figure in figures.items() if figure is not None}
 
 
 def _words(key: str, **texts: Text) -> Text:
@@ -74,10 +96,7 @@ def build_bundle(site: SiteData) -> dict:
         modes.append({
             "id": mode.id,
             "label": _text(mode.name),
-            "demand_multiplier": _param(f"{mode.id}.demand_multiplier",
-                                        _words("demand_multiplier"), mode.demand_multiplier),
-            "return_loss_share": _param(f"{mode.id}.return_loss_share",
-                                        _words("return_loss_share"), mode.return_loss_share),
+            **_mode_figures(mode),
             "components": [
                 {**_param(f"{mode.id}.{c.id}", c.label, c.figure), "kind": c.kind,
                  "basis": c.basis}

@@ -20,6 +20,7 @@ from html import escape
 
 from calculators.bridge import single_block
 from calculators.i18n import localized
+from calculators.ranges import range_text
 
 import calculators
 from calculators import report
@@ -130,11 +131,12 @@ def _inputs(uid: str, bundle: dict, scenario: dict, language: str, w) -> str:
                                          language))
         else:
             limits = {"min": spec.min, "max": spec.max, "step": spec.step}
+            given = scenario[spec.name]  # None: an optional input left to the model
             attrs = {
                 "id": field_id, "name": spec.name, "type": "number", "inputmode": "decimal",
                 **{key: number_text(value) for key, value in limits.items() if value is not None},
-                "value": number_text(scenario[spec.name]),
-                "data-default": number_text(scenario[spec.name]),
+                "value": "" if given is None else number_text(given),
+                "data-default": "" if given is None else number_text(given),
                 "aria-describedby": described,
             }
             rows.append(f"<input {_attributes(attrs)}>")
@@ -166,7 +168,8 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
     mode_labels = {mode["id"]: localized(mode["label"], language) for mode in bundle["modes"]}
     categories = {c["id"]: localized(c["label"], language) for c in bundle["categories"]}
     headers = "".join(f'<th scope="col">{escape(w(key))}</th>' for key in
-                      ("parameter", "default", "your_value", "source", "checked", "confidence"))
+                      ("parameter", "default", "range", "your_value", "source", "checked",
+                       "confidence"))
     rows = [
         '<details class="amc-assumptions">',
         f"<summary>{escape(w('assumptions', count=len(entries)))}</summary>",
@@ -194,6 +197,7 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
             "</span>"
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
             f"<td>{escape(_value_text(entry['value'], w, categories))}</td>",
+            f"<td>{escape(range_text(entry, language))}</td>",
             f"<td><input {_attributes(attrs)}>"
             f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
             f"<td>{_source_link(entry.get('source'), language, w)}</td>",

@@ -29,7 +29,7 @@ def _mode_sources(mode: Mode) -> Iterator[Source | None]:
         yield from fact.sources
     yield mode.responsibilities_provenance.source
     yield mode.delivery_provenance.source
-    for figure in (mode.demand_multiplier, mode.return_loss_share):
+    for figure in mode.settings:
         yield figure.provenance.source
     for cost in mode.costs:
         yield cost.figure.provenance.source
@@ -62,8 +62,7 @@ def last_data_review(site: SiteData) -> str:
     dates += [task.hours.provenance.checked for task in site.tasks]
     for mode in site.modes:
         dates += [fact.checked for fact in mode.facts]
-        dates += [mode.responsibilities_provenance.checked, mode.delivery_provenance.checked,
-                  mode.demand_multiplier.provenance.checked,
-                  mode.return_loss_share.provenance.checked]
+        dates += [mode.responsibilities_provenance.checked, mode.delivery_provenance.checked]
+        dates += [figure.provenance.checked for figure in mode.settings]
         dates += [cost.figure.provenance.checked for cost in mode.costs]
     return max(dates)

@@ -33,6 +33,7 @@ from generator.model import (
     PageLink,
     PageSection,
     Provenance,
+    Range,
     Responsibility,
     SiteData,
     Source,
@@ -114,8 +115,10 @@ class _Builder:
         value = raw["value"]
         if isinstance(value, dict):
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
+        span = raw.get("range")
         return Figure(value, Text.from_data(raw["unit"]), self.provenance(raw),
-                      _optional_text(raw, "label"))
+                      _optional_text(raw, "label"),
+                      span and Range(span["low"], span["high"], Text.from_data(span["reason"])))
 
     def task(self, raw: dict) -> Task:
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
@@ -152,6 +155,11 @@ class _Builder:
             delivery_provenance=self.provenance(delivery),
             demand_multiplier=self.figure(raw["demand_multiplier"]),
             return_loss_share=self.figure(raw["return_loss_share"]),
+            stock_days=self.figure(raw["stock_days"]),
+            payout_days=self.figure(raw["payout_days"]),
+            unsold_share=self.figure(raw["unsold_share"]),
+            supply_price_ratio=(self.figure(raw["supply_price_ratio"])
+                                if "supply_price_ratio" in raw else None),
             costs=tuple(
                 Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
                           self.figure(c))

@@ -56,11 +56,21 @@ class CategoryValues:
 
 
 @dataclass(frozen=True)
+class Range:
+    """A figure's plausible range (low <= every value <= high) and why."""
+
+    low: float
+    high: float
+    reason: Text
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float | CategoryValues
     unit: Text
     provenance: Provenance
     label: Text | None = None
+    range: Range | None = None
 
 
 @dataclass(frozen=True)
@@ -143,8 +153,19 @@ class Mode:
     delivery_provenance: Provenance
     demand_multiplier: Figure
     return_loss_share: Figure
+    stock_days: Figure
+    payout_days: Figure
+    unsold_share: Figure
     costs: tuple[Component, ...]
     facts: tuple[Fact, ...]
+    supply_price_ratio: Figure | None = None  # fully managed alone is paid by supply price
+
+    @property
+    def settings(self) -> tuple[Figure, ...]:
+        """The mode's model settings besides its costs, in the parameter bundle's order."""
+        figures = (self.demand_multiplier, self.return_loss_share, self.supply_price_ratio,
+                   self.stock_days, self.payout_days, self.unsold_share)
+        return tuple(figure for figure in figures if figure is not None)
 
     @property
     def slug(self) -> str:

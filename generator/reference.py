@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from calculators.i18n import localized
+from calculators.ranges import SPREAD
 from markupsafe import Markup
 
 import calculators
@@ -48,9 +49,20 @@ def _value(entry: dict, bundle: dict, language: str) -> str:
     return str(format_number(value))
 
 
+def _range(entry: dict, t) -> str:
+    """A parameter's plausible range: the data's, or its confidence rule (as range_text)."""
+    span = entry["range"]
+    if span is not None:
+        return str(t("range.between", low=format_number(span["low"]),
+                     high=format_number(span["high"])))
+    return str(t("range.spread_with_confidence",
+                 share=format_number(SPREAD[entry["confidence"]] * 100),
+                 confidence=t("confidence." + entry["confidence"])))
+
+
 def parameters_table(bundle: dict, language: str) -> str:
     t = words_in(language)
-    rows = _header(t, "table.parameter", "table.id", "mode.value", "mode.unit",
+    rows = _header(t, "table.parameter", "table.id", "mode.value", "table.range", "mode.unit",
                    "mode.confidence", "mode.source", "table.checked")
     for entry in calculators.parameter_index(bundle):
         source = entry["source"]
@@ -62,7 +74,7 @@ def parameters_table(bundle: dict, language: str) -> str:
                  f"{html_text(t('confidence.' + confidence))}</span>")
         rows.append(
             f"| {md_text(localized(entry['label'], language))} | `{html_text(entry['id'])}` | "
-            f"{_value(entry, bundle, language)} | "
+            f"{_value(entry, bundle, language)} | {md_text(_range(entry, t))} | "
             f"{md_text(localized(entry['unit'], language))} | {badge} | {cited} | "
             f"{html_text(entry['checked'])} |")
     return "\n".join(rows)

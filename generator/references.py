@@ -28,6 +28,10 @@ def _walk(value: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
             yield from _walk(item, (*path, index))
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _root(document: YamlDocument | None) -> dict:
     return document.data if document is not None and isinstance(document.data, dict) else {}
 
@@ -74,6 +78,7 @@ class ReferenceChecks:
                 self._source(document, path, value)
                 self._cited(document, path, value)
                 self._categories(document, path, value)
+                self._range(document, path, value)
 
     def _unique_ids(self, document: YamlDocument, path: Path, entries: list) -> None:
         seen: set[str] = set()
@@ -133,6 +138,28 @@ class ReferenceChecks:
                 self.problems.append(document.problem(
                     (*path, "by_category", category),
                     f"unknown category '{category}': add it to categories.yml"))
+
+    def _range(self, document: YamlDocument, path: Path, figure: dict) -> None:
+        """A figure's `range` holds its value: low <= every value (each category's) <= high."""
+        span, value = figure.get("range"), figure.get("value")
+        if not isinstance(span, dict) or not all(_is_number(span.get(end)) for end in
+                                                  ("low", "high")):
+            return
+        values = [value]
+        if isinstance(value, dict):
+            by_category = value.get("by_category")
+            values = [value.get("default"),
+                      *(by_category.values() if isinstance(by_category, dict) else ())]
+        for number in filter(_is_number, values):
+            if number < span["low"]:
+                self.problems.append(document.problem(
+                    (*path, "range", "low"), f"low {span['low']:g} is above the value {number:g}"))
+                return
+            if number > span["high"]:
+                self.problems.append(document.problem(
+                    (*path, "range", "high"),
+                    f"high {span['high']:g} is below the value {number:g}"))
+                return
 
     def default_category(self, document: YamlDocument) -> None:
         default = _root(document).get("default_category")

@@ -15,9 +15,13 @@ from pathlib import Path
 
 from calculators.catalogue import COLUMNS as CATALOGUE_COLUMNS
 from calculators.catalogue import MAX_PRODUCTS
+from calculators.formatting import money, months
+from calculators.ranges import SPREAD
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+import calculators
+from generator.bundle import build_bundle
 from generator.citations import cited_on, last_data_review
 from generator.model import CategoryValues, Figure, SiteData
 from generator.safe_text import head_text, html_text, markdown_block, md_text
@@ -104,6 +108,24 @@ def _figure_value(figure: Figure, site: SiteData, as_percent: bool = False,
     return show(value)
 
 
+def _figure_range(figure: Figure, as_percent: bool = False, language: str = "en") -> Markup:
+    """The figure's plausible range: its own, or the confidence rule's spread (methodology)."""
+    t = words_in(language)
+    span = figure.range
+    if span is None:
+        spread = SPREAD[figure.provenance.confidence] * 100
+        return t("range.spread", share=format_number(spread))
+    show = _percent if as_percent else format_number
+    return t("range.between", low=show(span.low), high=show(span.high))
+
+
+def _months(value: float | None, language: str) -> Markup:
+    """A span in months (one decimal), in `language`; the no-value mark when there is none."""
+    if value is None:
+        return Markup(months(value))
+    return words_in(language)("value.months", count=Markup(f"{value:,.1f}"))
+
+
 def _percent(share: float) -> Markup:
     """0.08 -> '8%', 0.024 -> '2.4%'."""
     return Markup(f"{format_number(share * 100)}%")
@@ -134,7 +156,11 @@ def environment(language: str = "en") -> Environment:
         number=format_number,
         figure_value=lambda figure, site, as_percent=False: _figure_value(
             figure, site, as_percent, language),
+        figure_range=lambda figure, as_percent=False: _figure_range(figure, as_percent,
+                                                                   language),
         percent=_percent,
+        money=lambda value: Markup(money(value)),
+        months=lambda value: _months(value, language),
     )
     words = template_words()
 
@@ -186,7 +212,12 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     def catalogue_block() -> Markup:
         return Markup(catalogue() if catalogue else "")
 
-    common = {"site": site, "calculator": calculator_block, "chooser": chooser_block,
+    bundle = build_bundle(site)
+    defaults = calculators.evaluate(calculators.default_scenario(bundle), bundle,
+                                    sensitivity=False)
+    default_modes = {mode["id"]: mode for mode in defaults["modes"]}
+    common = {"site": site, "calculator": calculator_block, "defaults": default_modes,
+              "default_scenario": defaults["scenario"], "chooser": chooser_block,
               "catalogue": catalogue_block, "columns": CATALOGUE_COLUMNS,
               "max_products": MAX_PRODUCTS}
     def render(template: str, **context) -> str:

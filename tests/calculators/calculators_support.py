@@ -4,5 +4,5 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v1.json"
+FIXTURE_BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v2.json"
 BUNDLE = json.loads(FIXTURE_BUNDLE.read_text("utf-8"))

@@ -55,3 +55,9 @@ def test_modes_restrict_the_html_columns(bundle):
 
 def test_single_block_drops_only_blank_lines():
     assert single_block("<p>a</p>\n\n  \n<p>b</p>\n") == "<p>a</p>\n<p>b</p>"
+
+
+def test_an_empty_supply_price_is_left_to_the_model(bundle):
+    session = Session(json.dumps(bundle))
+    assert session.scenario({"supply_price_cny": " "}, {})["supply_price_cny"] is None
+    assert session.scenario({"supply_price_cny": "42.5"}, {})["supply_price_cny"] == 42.5

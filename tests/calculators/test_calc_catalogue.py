@@ -30,37 +30,33 @@ def component(pid, basis, value):
     return {**param(pid, value), "kind": "platform_fee", "basis": basis}
 
 
-def neutral(mode_id):
-    """Every other figure the fixture bundle gives a mode, set so that it changes nothing (a
-    ratio 1, anything else 0): the hand-worked numbers stay those of the docstring below."""
-    fixture = next(mode for mode in BUNDLE["modes"] if mode["id"] == mode_id)
-    return {key: param(value["id"], 1 if key.endswith("ratio") else 0)
-            for key, value in fixture.items()
-            if isinstance(value, dict) and "value" in value}
-
-
 def small_bundle():
     """Two modes, no capital cost, one store task.
 
-    Fully managed: 30% of revenue, nothing fixed. Self-operated: 10% commission, 30 CNY per unit
-    shipped, 500 CNY a month of software and 10 h a month of store work (at 50 CNY/h: 500):
+    Fully managed: paid a supply price of 70% of retail, nothing fixed (no stock held, paid at
+    once, nothing written off, as in every mode here). Self-operated: 10% commission, 30 CNY per
+    unit shipped, 500 CNY a month of software and 10 h a month of store work (at 50 CNY/h: 500):
     its store costs are 1,000 CNY a month, paid once however many products use it.
     """
     shares = {"fully_managed": 0, "self_operated": 1}
     return {
-        **{key: BUNDLE[key] for key in ("format", "version", "currency")},
+        "format": "aliexpress-modes/parameters", "version": 2, "currency": "CNY",
         "categories": [{"id": "toys", "label": "Toys"}], "default_category": "toys",
         "capital_cost_rate": param("capital_cost_rate", 0),
         "tasks": [{"id": "store", "label": "Store work", "driver": "per_month",
                    "hours": param("task.store.hours", 10)}],
         "modes": [
-            {**neutral(mode_id), "id": mode_id, "label": mode_id.replace("_", " ").capitalize(),
+            {"id": mode_id, "label": mode_id.replace("_", " ").capitalize(),
              "demand_multiplier": param(f"{mode_id}.demand_multiplier", 1),
              "return_loss_share": param(f"{mode_id}.return_loss_share", 0),
+             **({"supply_price_ratio": param("fully_managed.supply_price_ratio", 0.7)}
+                if mode_id == "fully_managed" else {}),
+             **{role: param(f"{mode_id}.{role}", 0)
+                for role in ("stock_days", "payout_days", "unsold_share")},
              "components": components,
              "task_shares": {"store": param(f"{mode_id}.share.store", shares[mode_id])}}
             for mode_id, components in (
-                ("fully_managed", [component("fully_managed.margin", "revenue_share", 0.3)]),
+                ("fully_managed", [component("fully_managed.inbound", "per_unit", 0)]),
                 ("self_operated", [component("self_operated.commission", "revenue_share", 0.1),
                                    component("self_operated.shipping", "per_unit", 30),
                                    component("self_operated.software", "per_month", 500)]),
@@ -103,7 +99,7 @@ def test_mixed_plan_beats_every_single_mode_by_hand():
     assert per_mode["self_operated"]["profit"] == pytest.approx(17_500)
     assert per_mode["self_operated"]["hours"] == pytest.approx(10)
     assert per_mode["fully_managed"]["products"] == 1
-    assert per_mode["fully_managed"]["revenue"] == pytest.approx(7_000)
+    assert per_mode["fully_managed"]["revenue"] == pytest.approx(4_900)  # B's supply revenue
 
 
 def test_store_costs_keep_a_product_out_of_a_mode_it_is_better_in():
@@ -182,6 +178,7 @@ def test_ties_go_to_fewer_modes_then_fewer_hours():
     for mode in bundle["modes"]:
         mode["components"] = [component(f"{mode['id']}.margin", "revenue_share", 0.2)]
         mode["task_shares"]["store"]["value"] = 0
+    bundle["modes"][0]["supply_price_ratio"]["value"] = 1  # paid the retail price too
     plan = evaluate_catalogue([A, B], bundle, SETTINGS)
     assert plan["plan"]["modes"] == ["fully_managed"]
     assert plan["gain_over_best_single"] == 0

@@ -29,8 +29,9 @@ def test_readme_example_prints_a_three_mode_comparison():
     assert done.returncode == 0, done.stderr
     header, *rows = done.stdout.splitlines()
     assert header.split() == ["Fully", "managed", "Semi-managed", "Self-operated", "store"]
-    assert rows[2].split() == ["Revenue", "¥43,200.00", "¥39,600.00", "¥36,000.00"]
-    # 400 units x 12.5 USD x 7.2 = 36,000; x1.1 = 39,600; x1.2 = 43,200
+    assert rows[2].split()[-3:] == ["¥23,760.00", "¥39,600.00", "¥36,000.00"]
+    # 400 units x 12.5 USD x 7.2 = 36,000; x1.1 = 39,600; fully managed is paid the supply
+    # price: 480 units x 12.5 x 7.2 x 0.55 = 23,760
     assert rows[-1].startswith("Recommended: Semi-managed. ")
 
 
@@ -82,7 +83,7 @@ def test_broken_bundle_exits_1(tmp_path):
     code, _, err = run([str(EXAMPLE), "--params", str(bundle)])
     assert code == 1
     assert err == (f"{bundle}: the parameter bundle is broken:\n  parameters: expected format "
-                   "'aliexpress-modes/parameters' version 1; got \"aliexpress-modes/parameters\" "
+                   "'aliexpress-modes/parameters' version 2; got \"aliexpress-modes/parameters\" "
                    "version 9.\n")
 
 

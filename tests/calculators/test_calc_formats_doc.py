@@ -20,7 +20,8 @@ def test_every_input_is_documented_with_its_limits():
         row = rows[f"`{field.name}`"]
         if field.kind == "number":
             assert f"{plain(field.min)} to {plain(field.max)}" in row, field.name
-            assert f"| {plain(field.default)} |" in row, field.name
+            default = "`null`" if field.default is None else plain(field.default)
+            assert f"| {default}" in row, field.name
 
 
 def test_scenario_example_is_the_example_file():
@@ -40,6 +41,11 @@ def test_result_example_shows_real_numbers(scenario):
         else:
             assert value == mode[key], key
     assert documented["recommended"] == actual["recommended"]
+    sensitivity = documented["sensitivity"]
+    rows = {row["id"]: row for row in actual["sensitivity"]["subjects"]}
+    assert sensitivity["subjects"] == [rows[row["id"]] for row in sensitivity["subjects"]]
+    for key in ("mode", "lead", "nearest_flips", "verdict"):
+        assert sensitivity[key] == actual["sensitivity"][key], key
 
 
 def test_no_raw_html_and_links_resolve():

@@ -74,7 +74,7 @@ def test_a_bundle_in_one_language_serves_both():
     ({"category": "shoes"}, "category", '没有 "shoes" 这个类目；请从这些类目中选择：toys。'),
     ({"colour": 1}, "colour", '没有 "colour" 这个字段；可用的字段有：'),
     ({"format": "x"}, "format", "format 必须是 'aliexpress-modes/scenario'；现在是 \"x\"。"),
-    ({"version": 2}, "version", "这个计算器读取第 1 版的经营情况；现在是 2。"),
+    ({"version": 1}, "version", "这个计算器读取第 2 版的经营情况；现在是 1。"),
     ({"overrides": []}, "overrides",
      "overrides 必须是“参数编号: 数字”形式的对象；现在是 一个列表。"),
     ({"overrides": {"nope": 1}}, "overrides.nope", '没有编号为 "nope" 的参数，所以无法改写。'),

@@ -25,11 +25,18 @@ def test_index_order_and_roles(bundle):
     assert ids[:7] == ["capital_cost_rate", "task.photography.hours", "task.listing.hours",
                        "task.catalogue_upkeep.hours", "task.customer_service.hours",
                        "task.packing_shipping.hours", "task.store_admin.hours"]
-    assert ids[7:10] == ["fully_managed.demand_multiplier", "fully_managed.return_loss_share",
-                         "fully_managed.supply_margin"]
+    assert ids[7:14] == ["fully_managed.demand_multiplier", "fully_managed.return_loss_share",
+                         "fully_managed.supply_price_ratio", "fully_managed.stock_days",
+                         "fully_managed.payout_days", "fully_managed.unsold_share",
+                         "fully_managed.warehouse_handling"]
     assert ids[-1] == "self_operated.share.store_admin"
-    # 1 + 6 tasks + per mode (2 + components + 6 shares): 7 + (2+7+6) + (2+7+6) + (2+8+6)
-    assert len(index) == 7 + 15 + 15 + 16
+    # 1 + 6 tasks + per mode (5 figures, 6 for fully managed + components + 6 shares):
+    # 7 + (6+6+6) + (5+7+6) + (5+8+6)
+    assert len(index) == 7 + 18 + 18 + 19
+    unsold = index[ids.index("fully_managed.unsold_share")]
+    assert (unsold["role"], unsold["min"], unsold["max"]) == ("unsold_share", 0, 1)
+    assert unsold["range"] == {"low": 0, "high": 0.1, "reason": "None to a tenth."}
+    assert index[ids.index("semi_managed.unsold_share")]["range"] is None
     commission = index[ids.index("self_operated.commission")]
     assert {key: commission[key] for key in ("role", "mode", "kind", "basis", "min", "max")} == {
         "role": "component", "mode": "self_operated", "kind": "platform_fee",
@@ -46,11 +53,11 @@ def test_default_scenario_uses_the_bundle_category(bundle):
 
 
 def test_wrong_bundle_version_stops_at_once(bundle):
-    bundle["version"] = 2
+    bundle["version"] = 1
     assert problems_of(bundle) == [Problem(
         "parameters", "wrong_version",
-        "expected format 'aliexpress-modes/parameters' version 1; got "
-        "\"aliexpress-modes/parameters\" version 2.")]
+        "expected format 'aliexpress-modes/parameters' version 2; got "
+        "\"aliexpress-modes/parameters\" version 1.")]
     assert problems_of([])[0].code == "wrong_version"
 
 
@@ -92,17 +99,34 @@ def test_a_bundle_without_by_category_resolves_to_the_default(bundle, scenario):
      [("tasks[1].id", "not_text"), ("modes[0].task_shares.listing", "unknown_task"), ...]),
     (lambda b: b["tasks"].append(3), [("tasks[6]", "not_an_object")]),
     (lambda b: b.update(tasks={}), [("tasks", "not_a_list"), ...]),
-    (lambda b: b["modes"][0].update(id="hybrid"), [("modes[0].id", "not_allowed")]),
+    (lambda b: b["modes"][0].update(id="hybrid"),
+     [("modes[0].id", "not_allowed"), ("modes[0].supply_price_ratio", "not_allowed")]),
+    (lambda b: b["modes"][0].pop("supply_price_ratio"),
+     [("modes[0].supply_price_ratio", "not_an_object")]),
+    (lambda b: b["modes"][0]["unsold_share"].update(range={"low": 0.06, "high": 0.1}),
+     [("modes[0].unsold_share.range", "value_outside_range")]),
+    (lambda b: b["modes"][1]["components"][0].update(range={"low": 0.05, "high": 0.055}),
+     [("modes[1].components[0].range", "value_outside_range")]),  # home_garden's is 0.06
+    (lambda b: b["modes"][0]["stock_days"].update(range={"low": "a", "high": 400, "reason": ""}),
+     [("modes[0].stock_days.range.low", "not_a_number"),
+      ("modes[0].stock_days.range.high", "above_maximum"),
+      ("modes[0].stock_days.range.reason", "not_text")]),
+    (lambda b: b["modes"][0]["stock_days"].update(range=[1, 2]),
+     [("modes[0].stock_days.range", "not_an_object")]),
+    (lambda b: b["modes"][0]["stock_days"].update(value={"default": 1, "by_category": 3},
+                                                  range={"low": 0, "high": 5}),
+     [("modes[0].stock_days.value.by_category", "not_an_object")]),
     (lambda b: b["modes"][2].update(id="semi_managed"),
-     [("modes[2].demand_multiplier.id", "wrong_id"), ("modes[2].return_loss_share.id", "wrong_id")]
+     [(f"modes[2].{role}.id", "wrong_id") for role in
+      ("demand_multiplier", "return_loss_share", "stock_days", "payout_days", "unsold_share")]
      + [(f"modes[2].components[{j}].id", "wrong_id") for j in range(8)]
      + [(f"modes[2].task_shares.{t}.id", "wrong_id") for t in
         ("photography", "listing", "catalogue_upkeep", "customer_service", "packing_shipping",
          "store_admin")]
      + [("modes", "duplicate_id")]),
     (lambda b: b["modes"].append([]), [("modes[3]", "not_an_object")]),
-    (lambda b: b["modes"][0]["components"][0]["value"]["by_category"].update(toys=0.3),
-     [("modes[0].components[0].value.by_category.toys", "unknown_category")]),
+    (lambda b: b["modes"][1]["components"][0]["value"]["by_category"].update(toys=0.3),
+     [("modes[1].components[0].value.by_category.toys", "unknown_category")]),
     (lambda b: b["modes"][0]["components"][1].update(basis="per_pallet", value=10**9),
      [("modes[0].components[1].basis", "not_allowed")]),
     (lambda b: b["modes"][0]["components"][1].update(value=10**9),
@@ -112,7 +136,7 @@ def test_a_bundle_without_by_category_resolves_to_the_default(bundle, scenario):
     (lambda b: b["modes"][0]["components"][3].update(id="inbound_freight"),
      [("modes[0].components[3].id", "wrong_id")]),
     (lambda b: b["modes"][0]["components"].append(None),
-     [("modes[0].components[7]", "not_an_object")]),
+     [("modes[0].components[6]", "not_an_object")]),
     (lambda b: b["modes"][0].update(components=[]), [("modes[0].components", "not_a_list")]),
     (lambda b: b["modes"][0]["task_shares"].update(unknown_job=0.5),
      [("modes[0].task_shares.unknown_job", "unknown_task")]),

@@ -14,11 +14,30 @@ def test_highest_profit_after_effort_wins():
         "month, ¥150.50 more than A."}
 
 
-def test_tie_to_the_fen_goes_to_fewer_hours():
-    # 100.004 and 99.996 both show as ¥100.00: a tie, so the 3-hour mode wins
+def test_less_than_a_fen_apart_goes_to_fewer_hours():
+    # 0.008 apart, compared unrounded: a tie, so the 3-hour mode wins
     assert recommend([mode("a", 100.004, 5), mode("b", 99.996, 3)]) == {
-        "mode": "b", "reason": "B and A tie on profit after effort (¥100.00 a month); B needs "
-        "fewer hours (3.0 h against 5.0 h)."}
+        "mode": "b", "reason": "B and A tie on profit after effort (less than ¥0.01 apart, "
+        "¥100.00 a month); B needs fewer hours (3.0 h against 5.0 h)."}
+
+
+def test_a_fen_apart_is_not_a_tie_even_when_both_round_alike():
+    # 0.01 apart is not less than 0.01: the higher profit wins despite more hours
+    assert recommend([mode("a", 100.01, 5), mode("b", 100.0, 3)])["mode"] == "a"
+    # and 0.0099 apart (both shown as ¥100.0x) is a tie, though rounding shows them apart
+    assert recommend([mode("a", 100.0149, 5), mode("b", 100.005, 3)])["mode"] == "b"
+
+
+def test_three_modes_cannot_go_round_in_a_circle():
+    # Pairwise, "within 0.01 goes to fewer hours" would say b over a, c over b, and a over c
+    # (0.012 apart). The candidates are those within 0.01 of the best (a: 10.012), so a and b
+    # only; b has fewer hours.
+    modes = [mode("a", 10.012, 5), mode("b", 10.006, 3), mode("c", 10.0, 1)]
+    assert recommend(modes)["mode"] == "b"
+
+
+def test_equal_hours_within_a_fen_go_to_the_higher_profit():
+    assert recommend([mode("a", 10.0, 2), mode("b", 10.005, 2)])["mode"] == "b"
 
 
 def test_tie_on_profit_and_hours_goes_to_the_first_listed():

@@ -47,24 +47,31 @@ def test_side_by_side_values_match_the_hand_worked_example(bundle, scenario):
     assert cells["semi_managed", "orders"] == "55"
     assert cells["semi_managed", "revenue"] == "¥7,700.00"
     assert cells["semi_managed", "components_total"] == "¥2,805.00"
-    assert cells["semi_managed", "profit"] == "¥2,310.00"
-    assert cells["semi_managed", "margin"] == "30.0%"  # 2310 / 7700
+    assert cells["semi_managed", "platform_margin"] == "—"  # paid the retail price
+    assert cells["semi_managed", "working_capital_cost"] == "¥19.25"
+    assert cells["semi_managed", "write_offs"] == "¥0.00"
+    assert cells["semi_managed", "profit"] == "¥2,290.75"
+    assert cells["semi_managed", "margin"] == "29.7%"  # 2290.75 / 7700 = 29.75% (29.749...)
     assert cells["semi_managed", "effort_hours"] == "12.3 h"  # 12.275
-    assert cells["semi_managed", "profit_after_effort"] == "¥1,696.25"
-    assert cells["semi_managed", "profit_per_hour"] == "¥188.19"  # 2310 / 12.275 = 188.187
-    assert cells["semi_managed", "break_even_units"] == "40.4"  # 1150 / 28.4625 = 40.40
-    # self-operated loses money: 7000 - 5083.33 - 700 - 2000 = -783.33, never breaks even
-    assert cells["self_operated", "profit"] == "−¥783.33"
-    assert cells["self_operated", "profit_after_effort"] == "−¥1,433.33"
+    assert cells["semi_managed", "profit_after_effort"] == "¥1,677.00"
+    assert cells["semi_managed", "profit_per_hour"] == "¥186.62"  # 2290.75 / 12.275
+    assert cells["semi_managed", "break_even_units"] == "40.7"  # 1150 / 28.27 = 40.68
+    assert cells["semi_managed", "cash_needed"] == "¥13,009.00"
+    assert cells["semi_managed", "payback_months"] == "7.8 months"  # 13009 / 1677 = 7.76
+    assert cells["fully_managed", "platform_margin"] == "¥3,780.00"  # 8400 - 4620
+    # self-operated loses money: 7000 - 5083.33 - 700 - 2000 - 40 - 40, never breaks even
+    assert cells["self_operated", "profit"] == "−¥863.33"
+    assert cells["self_operated", "profit_after_effort"] == "−¥1,513.33"
     assert cells["self_operated", "break_even_units"] == "—"
-    assert len(cells) == 3 * 13
+    assert cells["self_operated", "payback_months"] == "—"
+    assert len(cells) == 3 * 18
 
 
 def test_recommended_column_is_marked_and_explained(bundle, scenario):
     html = render_html(evaluate(scenario, bundle))
     assert ('<th scope="col" data-mode="semi_managed" class="amc-recommended">Semi-managed '
             '<span class="amc-badge-recommended">Recommended</span></th>') in html
-    assert html.count('class="amc-recommended"') == 1 + 13  # header and each row's cell
+    assert html.count('class="amc-recommended"') == 1 + 18  # header and each row's cell
     assert ('<p class="amc-recommendation" data-mode="semi_managed"><strong>Recommended: '
             "Semi-managed.</strong> Semi-managed leaves the most profit") in html
     assert "\n\n" not in html  # a blank line would end the raw HTML block in Markdown
@@ -106,8 +113,8 @@ def test_text_from_the_data_is_escaped(bundle, scenario):
 
 def test_csv_has_one_row_per_mode_per_line_item(bundle, scenario):
     rows = list(csv.DictReader(io.StringIO(to_csv(evaluate(scenario, bundle)))))
-    # per mode: 13 summary rows + its components + 6 tasks
-    assert len(rows) == (13 + 7 + 6) + (13 + 7 + 6) + (13 + 8 + 6)
+    # per mode: 18 summary rows + its components + 6 tasks
+    assert len(rows) == (18 + 6 + 6) + (18 + 7 + 6) + (18 + 8 + 6)
     shipping = next(row for row in rows if row["item"] == "self_operated.shipping")
     assert shipping == {"mode": "self_operated", "section": "component",
                         "item": "self_operated.shipping", "label": "International shipping",
@@ -120,3 +127,31 @@ def test_csv_has_one_row_per_mode_per_line_item(bundle, scenario):
                    if row["mode"] == "semi_managed" and row["item"] == "task.customer_service")
     assert (service["rate"], float(service["quantity"]), float(service["value"])) == (
         "0.05", pytest.approx(1.1 * 100 / 2), pytest.approx(0.5 * 0.05 * 55))
+
+
+def test_without_sensitivity_the_block_waits_for_it(bundle, scenario):
+    html = render_html(evaluate(scenario, bundle, sensitivity=False))
+    assert ('<div class="amc-sensitivity" data-state="pending"><p>Working out what would change '
+            "the recommendation…</p></div>") in html
+    assert "amc-tornado" not in html
+
+
+def test_verdict_flips_and_tornado_follow_the_recommendation(bundle, scenario):
+    result = evaluate(scenario, bundle)
+    html = render_html(result)
+    verdict = result["sensitivity"]["verdict"]
+    assert verdict.startswith("Semi-managed is recommended at these figures, but the answer "
+                              "depends on ")
+    assert f'<p class="amc-verdict">{verdict}</p>' in html
+    assert html.index("amc-recommendation") < html.index("amc-verdict") < html.index("amc-summary")
+    assert html.count('<li data-field="') == 5
+    assert html.count('<tr data-field="', html.index("amc-tornado-table")) == 10
+    assert '<svg class="amc-tornado-chart"' in html and 'aria-hidden="true"' in html
+
+
+
+def test_a_single_mode_has_a_verdict_and_no_tornado():
+    from calculators.params import EXAMPLE_BUNDLE  # noqa: PLC0415
+    html = render_html(evaluate({}, EXAMPLE_BUNDLE))
+    assert '<p class="amc-verdict">Self-operated is the only mode compared.</p>' in html
+    assert "amc-flips" not in html and "amc-tornado" not in html

@@ -22,7 +22,8 @@ def test_every_problem_at_once_with_exact_messages(bundle, scenario):
         active_skus=float("-inf"),
         new_skus_per_month=10**400,
         colour="red",
-        version=2,
+        version=1,
+        supply_price_cny=0,
         format="something/else",
         overrides={"self_operated.comission": 0.1, "semi_managed.commission": 3},
     )
@@ -30,16 +31,18 @@ def test_every_problem_at_once_with_exact_messages(bundle, scenario):
         Problem("colour", "unknown_field",
                 'Unknown field "colour"; known fields: active_skus, category, cogs_cny, format, '
                 "fx_cny_per_usd, labour_rate_cny_per_hour, new_skus_per_month, overrides, "
-                "retail_price_usd, return_rate, units_per_month, units_per_order, version, "
-                "weight_kg."),
+                "retail_price_usd, return_rate, supply_price_cny, units_per_month, "
+                "units_per_order, version, weight_kg."),
         Problem("format", "wrong_format",
                 "format must be 'aliexpress-modes/scenario'; got \"something/else\"."),
-        Problem("version", "wrong_version", "This calculator reads scenario version 1; got 2."),
+        Problem("version", "wrong_version", "This calculator reads scenario version 2; got 1."),
         Problem("category", "unknown_category",
                 'Unknown category "toys"; choose one of: consumer_electronics, home_garden, '
                 "apparel."),
         Problem("retail_price_usd", "below_minimum",
                 "Retail price (USD) must be at least 0.01; got -5."),
+        Problem("supply_price_cny", "below_minimum",
+                "Supply price per unit (fully managed) (CNY) must be at least 0.01; got 0."),
         Problem("cogs_cny", "not_a_number",
                 'Cost of goods per unit (CNY) must be a number from 0 to 1,000,000; got "12".'),
         Problem("weight_kg", "not_a_number",
@@ -104,10 +107,18 @@ def test_non_text_category_is_refused(bundle, scenario):
 
 
 def test_missing_fields_take_defaults_and_are_echoed(bundle):
-    result = evaluate({"format": "aliexpress-modes/scenario", "version": 1}, bundle)
+    result = evaluate({"format": "aliexpress-modes/scenario", "version": 2}, bundle)
     assert result["scenario"]["category"] == "consumer_electronics"
     assert result["scenario"]["retail_price_usd"] == 15.0
+    assert result["scenario"]["supply_price_cny"] is None  # derived by the model
     assert result["scenario"]["overrides"] == {}
+
+
+def test_a_null_supply_price_is_derived(bundle, scenario):
+    scenario["supply_price_cny"] = None
+    result = evaluate(scenario, bundle)
+    assert result["scenario"]["supply_price_cny"] is None
+    assert result["modes"][0]["supply_price"] == 10 * 7 * 0.55
 
 
 def test_integers_come_back_as_floats(bundle, scenario):

@@ -54,7 +54,7 @@ EXPECTED = {
     "missing-outcome": "data/chooser.yml:32:3: outcomes: no outcome for semi_managed + "
                        "self_operated: every mode and every pair of modes needs one",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
-                     "(allowed: checked, confidence, label, note, source, unit, value)",
+                     "(allowed: checked, confidence, label, note, range, source, unit, value)",
     # Reading is bounded: aliases, depth, size, encoding, characters, numbers.
     "alias-bomb": "data/model.yml:9:8: b[0]: '*a' is a YAML alias; data files may not use "
                   "aliases (& and *): write the value out in full",

@@ -92,12 +92,12 @@ def test_a_change_in_data_changes_the_page(tmp_path):
     mode = data / "modes" / "self-operated.yml"
     text = mode.read_text(encoding="utf-8")
     assert "    value: 10000\n" in text
-    mode.write_text(text.replace("    value: 10000\n", "    value: 12345\n"), encoding="utf-8")
+    mode.write_text(text.replace("    value: 10000\n", "    value: 9876\n"), encoding="utf-8")
     build = build_site(tmp_path, data, calculators=False)
     assert build.returncode == 0, build.stderr
     page = (tmp_path / "site" / "modes" / "self-operated" / "index.html").read_text("utf-8")
     row = re.search(r"<td>Yearly technical service fee</td>.*?</tr>", page, re.S).group(0)
-    assert "<td>12,345</td>" in row
+    assert "<td>9,876</td>" in row  # within its plausible range, 0 to 10,000
 
 
 def _free_port() -> int:

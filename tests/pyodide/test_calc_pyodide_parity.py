@@ -17,7 +17,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SCENARIOS = HERE / "scenarios.json"
-BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v1.json"
+BUNDLE = ROOT / "tests" / "fixtures" / "parameters-v2.json"
 PYODIDE = ROOT / "node_modules" / "pyodide" / "pyodide.mjs"
 
 sys.path.insert(0, str(HERE))
@@ -49,8 +49,8 @@ def test_pyodide_results_equal_cpython_exactly(runtime, request, tmp_path):
     cpython = parity_runner.run_all(SCENARIOS.read_text("utf-8"), BUNDLE.read_text("utf-8"))
     pyodide = output.read_text("utf-8")
     cases = json.loads(cpython)
-    assert len(cases) == 25 + 2 and sum("result" in case for case in cases) == 22
-    assert [len(case["plan"]["products"]) for case in cases[25:]] == [11, 299]
+    assert len(cases) == 31 + 2 and sum("result" in case for case in cases) == 27
+    assert [len(case["plan"]["products"]) for case in cases[31:]] == [11, 299]
     for ours, theirs in zip(cases, json.loads(pyodide), strict=True):
         assert ours == theirs, ours["name"]  # names the first scenario that differs
     assert pyodide == cpython  # and the whole text, byte for byte

@@ -6,13 +6,15 @@ from . import inputs, params
 from .checks import without_negative_zero
 from .i18n import check_language
 from .model import evaluate_mode
-from .recommend import recommend
+from .recommend import pick, recommend
+from .sensitivity import analyse
 
 RESULT_FORMAT = "aliexpress-modes/result"
-RESULT_VERSION = 1
+RESULT_VERSION = 2
 
 
-def evaluate(scenario: dict, parameters: dict, language: str = "en") -> dict:
+def evaluate(scenario: dict, parameters: dict, language: str = "en",
+             sensitivity: bool = True) -> dict:
     """Evaluate a scenario in every mode of the bundle; return the versioned result.
 
     ``language`` (``"en"`` or ``"zh"``) is the language of its labels, its reason and the
@@ -20,7 +22,8 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en") -> dict:
 
     Raises ``InvalidParameters`` for a broken bundle, then ``InvalidInput`` with every problem
     of the scenario. The result holds only dicts, lists, text, floats and None (for "none"): it
-    serialises with ``json.dumps(result, allow_nan=False)``.
+    serialises with ``json.dumps(result, allow_nan=False)``. ``sensitivity=False`` leaves out
+    what would change the recommendation (``"sensitivity": None``), for a quicker first answer.
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -47,6 +50,7 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en") -> dict:
         evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate, language)
         for mode in parameters["modes"]
     ]
+    winner = pick(modes)[0]
     return without_negative_zero({
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
@@ -55,6 +59,8 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en") -> dict:
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
         "recommended": recommend(modes, language),
+        "sensitivity": analyse(parameters, index, scenario_used, capital_cost_rate, modes,
+                               winner, language) if sensitivity else None,
     })
 
 

@@ -21,7 +21,10 @@ from .catalogue_report import plan_csv, render_plan_html
 from .compare import compare, render_comparison_html
 from .errors import InvalidInput
 from .i18n import say
+from .inputs import INPUTS
 from .report import render_html, to_csv
+
+OPTIONAL = {field.name for field in INPUTS if field.optional}
 
 
 class Session:
@@ -47,7 +50,10 @@ class Session:
         scenario = dict(self.default)
         for name, text in raw.items():
             like = self.default.get(name)
-            scenario[name] = text if isinstance(like, str) else _number(text.strip())
+            if name in OPTIONAL and not text.strip():
+                scenario[name] = None  # left empty: the model derives it
+            else:
+                scenario[name] = text if isinstance(like, str) else _number(text.strip())
         merged = dict(self.default["overrides"])
         for param_id, text in overrides.items():
             merged[param_id] = _number(text.strip())

@@ -51,8 +51,8 @@ def table(result: dict) -> str:
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
     >>> lines = table(evaluate({"units_per_month": 100}, EXAMPLE_BUNDLE)).splitlines()
-    >>> lines[0].strip(), lines[1]
-    ('Self-operated', 'Units sold                            100')
+    >>> lines[0].strip(), lines[1].split()
+    ('Self-operated', ['Units', 'sold', '100'])
     """
     header = [""] + [mode["label"] for mode in result["modes"]]
     rows = [header] + [

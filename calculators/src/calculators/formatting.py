@@ -6,6 +6,8 @@ Negative numbers take the minus sign U+2212 (−), which reads better than a hyp
 ('¥12,345.68', '−¥1,234.00', '¥0.00', '—')
 >>> percent(0.1234), percent(-0.05), hours(12.345), units(300.0), units(12.26)
 ('12.3%', '−5.0%', '12.3 h', '300', '12.3')
+>>> months(2.25), months(None)
+('2.2 months', '—')
 >>> rate_money(0.045), rate_money(3), rate_percent(0.0525), rate_percent(0.08), number(0.35)
 ('¥0.045', '¥3.00', '5.25%', '8%', '0.35')
 """
@@ -38,6 +40,11 @@ def hours(value: float | None, language: str = "en") -> str:
     """Hours with one decimal: '12.3 h', in Chinese '12.3 小时'."""
     suffix = WORDS[language]["hours_suffix"]
     return NONE if value is None else _signed(value, 1, suffix=suffix)
+
+
+def months(value: float | None, language: str = "en") -> str:
+    """A span in months with one decimal: '5.6 months', in Chinese '5.6 个月'."""
+    return NONE if value is None else _signed(value, 1, suffix=WORDS[language]["months_suffix"])
 
 
 def units(value: float | None) -> str:

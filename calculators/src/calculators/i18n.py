@@ -43,8 +43,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_only": "{best} is the only mode compared ({profit} a month after effort).",
         "reason_most": ("{best} leaves the most profit after valuing your time: {profit} a month, "
                         "{gap} more than {runner}."),
-        "reason_fewer_hours": ("{best} and {runner} tie on profit after effort ({profit} a month); "
-                               "{best} needs fewer hours ({hours} against {runner_hours})."),
+        "reason_fewer_hours": ("{best} and {runner} tie on profit after effort (less than ¥0.01 "
+                               "apart, {profit} a month); {best} needs fewer hours ({hours} "
+                               "against {runner_hours})."),
         "reason_first_listed": ("{best} and {runner} tie on profit after effort and on hours "
                                 "({profit} a month, {hours}); the first listed is shown."),
         # the report
@@ -82,6 +83,50 @@ WORDS: dict[str, dict[str, str]] = {
         "task_basis": "{share} yours × {hours} h × {quantity} {driver}",
         "valued": "valued at {rate} an hour: {cost}",
         "hours_suffix": " h",
+        # model version 2: supply price, stock and cash
+        "platform_margin": "Platform's margin (not your cost)",
+        "working_capital_cost": "Cost of money tied up", "write_offs": "Unsold stock written off",
+        "cash_needed": "Cash needed before the first payout",
+        "payback_months": "Months to earn that cash back",
+        "unit_months": "months", "months_suffix": " months",
+        "revenue_basis_supply": "{units} units × supply price {price}",
+        "capital_basis": "(stock {stock} + unpaid sales {receivable}) × {rate} a year ÷ 12",
+        "write_off_basis": "{share} of the goods never sell",
+        "cash_caption": "{label}: cash needed before the first payout",
+        "cny": "CNY",
+        "paid_ahead": "Deposits and yearly fees", "paid_ahead_basis": "paid in full before selling",
+        "stock_value": "Stock ahead of orders", "stock_basis": "{days} days of goods at cost",
+        "first_costs": "Costs until the first payout",
+        "first_costs_basis": "{days} days of goods and per-sale fees ({running} a month)",
+        "cash_needed_short": "Cash needed", "cash_basis": "the rows above",
+        # what would change the recommendation
+        "pays_more": "{new} would pay more than {current} if {subject} {moved} {value}.",
+        "tie_wins": ("{new} would pay as much as {current} (within ¥0.01) for fewer hours if "
+                     "{subject} {moved} {value}."),
+        "rose_above": "rose above", "fell_below": "fell below",
+        "only_mode": "{best} is the only mode compared.",
+        "holds": ("{best} stays the recommendation across the plausible range of every one of "
+                  "the {count} parameters and inputs (each varied alone)."),
+        "depends": ("{best} is recommended at these figures, but the answer depends on {names}: "
+                    "within its plausible range, each alone can change it."),
+        "and_more": "{names} and {more} more",
+        "list_separator": ", ",
+        "pending": "Working out what would change the recommendation…",
+        "flips_intro": "The nearest changes that would change the recommendation:",
+        "tornado": "How far each figure moves the lead (chart and table)",
+        "tornado_caption": ("The lead of {best} over the next best mode, profit after effort per "
+                            "month, at the low and the high end of each figure's plausible range "
+                            "(the {count} that move it most)"),
+        "col_figure": "Figure", "col_today": "Today", "col_range": "Plausible range",
+        "col_lead_low": "Lead at the low end", "col_lead_high": "Lead at the high end",
+        "col_changes": "The answer changes",
+        "span": "{low} to {high}",
+        "flip_cell": "{direction} {value} ({mode})",
+        "above": "above", "below": "below",
+        "never": "not within its limits",
+        "range_between": "{low} to {high}", "range_spread": "±{share}% ({confidence})",
+        "confidence_sourced": "sourced", "confidence_unverified": "unverified",
+        "confidence_assumption": "assumption",
         # the CSV export's header row
         "csv_columns": "mode,section,item,label,basis,rate,quantity,value,unit",
         # a scenario compared with the pinned base
@@ -114,7 +159,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_only": "只比较了{best}这一种模式（扣除工时后每月 {profit}）。",
         "reason_most": ("把你的时间也算进去，{best}剩下的利润最多：每月 {profit}，"
                         "比{runner}多 {gap}。"),
-        "reason_fewer_hours": ("{best}和{runner}扣除工时后的利润打平（每月 {profit}），"
+        "reason_fewer_hours": ("{best}和{runner}扣除工时后的利润打平（相差不到 ¥0.01，"
+                               "每月 {profit}），"
                                "但{best}用的工时更少（{hours}，{runner}要 {runner_hours}）。"),
         "reason_first_listed": ("{best}和{runner}扣除工时后的利润和工时都打平（每月 {profit}，"
                                 "{hours}），按排列顺序显示前者。"),
@@ -152,6 +198,46 @@ WORDS: dict[str, dict[str, str]] = {
         "task_basis": "你承担 {share} × {hours} 小时 × {quantity} {driver}",
         "valued": "按每小时 {rate} 折算：{cost}",
         "hours_suffix": " 小时",
+        "platform_margin": "平台差价（不算你的成本）",
+        "working_capital_cost": "资金占用成本", "write_offs": "滞销报损",
+        "cash_needed": "第一笔回款前要垫的资金",
+        "payback_months": "几个月回本",
+        "unit_months": "个月", "months_suffix": " 个月",
+        "revenue_basis_supply": "{units} 件 × 供货价 {price}",
+        "capital_basis": "（备货 {stock} + 未回款 {receivable}）× 年化 {rate} ÷ 12",
+        "write_off_basis": "{share} 的货卖不掉",
+        "cash_caption": "{label}：第一笔回款前要垫的资金",
+        "cny": "元",
+        "paid_ahead": "保证金和年费", "paid_ahead_basis": "开卖前一次付清",
+        "stock_value": "提前备货", "stock_basis": "{days} 天销量的货，按成本计",
+        "first_costs": "回款前的垫付",
+        "first_costs_basis": "{days} 天的货本和随销量发生的费用（每月 {running}）",
+        "cash_needed_short": "要垫的资金", "cash_basis": "以上各项合计",
+        "pays_more": "如果{subject}{moved} {value}，{new}会比{current}更赚钱。",
+        "tie_wins": ("如果{subject}{moved} {value}，{new}和{current}赚得一样多（相差不到 "
+                     "¥0.01），但工时更少。"),
+        "rose_above": "升到", "fell_below": "降到",
+        "only_mode": "只比较了{best}这一种模式。",
+        "holds": "{count} 个参数和填写项逐一在合理区间内变动，推荐结果始终是{best}。",
+        "depends": ("按现在的数字推荐{best}，但结果取决于{names}：其中任何一项单独在合理区间内"
+                    "变动，都可能改变推荐。"),
+        "and_more": "{names}等另外 {more} 项",
+        "list_separator": "、",
+        "pending": "正在计算什么会改变推荐结果…",
+        "flips_intro": "离现在最近、会改变推荐结果的变化：",
+        "tornado": "每个数字对领先额的影响（图和表）",
+        "tornado_caption": ("{best}领先第二名的金额（扣除工时后的每月利润），在每个数字合理"
+                            "区间的低端和高端各是多少（影响最大的 {count} 项）"),
+        "col_figure": "数字", "col_today": "现在", "col_range": "合理区间",
+        "col_lead_low": "低端时的领先额", "col_lead_high": "高端时的领先额",
+        "col_changes": "推荐改变的位置",
+        "span": "{low} 至 {high}",
+        "flip_cell": "{direction} {value}（{mode}）",
+        "above": "高于", "below": "低于",
+        "never": "在上下限内不会改变",
+        "range_between": "{low} 至 {high}", "range_spread": "±{share}%（{confidence}）",
+        "confidence_sourced": "有出处", "confidence_unverified": "未核实",
+        "confidence_assumption": "本站假设",
         "csv_columns": "模式,部分,项目,名称,计费方式,费率,数量,数值,单位",
         "cmp_changed": "推荐模式变了：{name}里是{base}，现在是{current}。",
         "cmp_unchanged": "推荐模式没变，仍是{current}。",

@@ -1,6 +1,6 @@
 """The scenario: every input field declared once (``INPUTS``), and its validation.
 
-Scenario format ``aliexpress-modes/scenario`` version 1 is a JSON object with the fields of
+Scenario format ``aliexpress-modes/scenario`` version 2 is a JSON object with the fields of
 ``INPUTS`` plus ``overrides`` ({parameter id: number}) and, optionally, ``format`` and
 ``version``. Choices made here (documented on the formats page):
 
@@ -9,6 +9,9 @@ Scenario format ``aliexpress-modes/scenario`` version 1 is a JSON object with th
 - "Greater than zero" fields have a small positive minimum (one cent, one gram) so that every
   limit is inclusive and can be shown in a form.
 - Numbers must be JSON numbers: text such as ``"12"`` and ``true`` are refused, not coerced.
+- An optional field (``supply_price_cny``) may be absent or null: the model then derives it.
+- A version 1 scenario is refused with a message naming both versions, not upgraded: version 2
+  reads fully managed by supply price, so the same numbers would mean something else.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from .errors import InvalidInput, Problem
 from .i18n import localized, say
 
 SCENARIO_FORMAT = "aliexpress-modes/scenario"
-SCENARIO_VERSION = 1
+SCENARIO_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class InputField:
     default: float | None
     help: dict[str, str]
     kind: str = "number"  # "number", or "choice" (the category; choices come from the bundle)
+    optional: bool = False  # may be null or absent: the model derives it (default None)
 
 
 INPUTS: tuple[InputField, ...] = (
@@ -48,6 +52,15 @@ INPUTS: tuple[InputField, ...] = (
                {"en": "USD", "zh": "美元"}, 0.01, 100_000, 0.01, 15.0,
                {"en": "Price the buyer pays per unit, in US dollars.",
                 "zh": "买家每件支付的价格，单位是美元。"}),
+    InputField("supply_price_cny", {"en": "Supply price per unit (fully managed)",
+                                    "zh": "每件供货价（全托管）"},
+               {"en": "CNY", "zh": "元"}, 0.01, 1_000_000, 0.01, None,
+               {"en": "What the platform pays you per unit in fully managed (供货价, agreed in "
+                      "核价); the other modes are paid the retail price. Empty: the retail price "
+                      "times the usual supply price ratio.",
+                "zh": "全托管下平台每件付给你的钱，也就是核价时谈定的供货价；半托管和自运营按零售"
+                      "价结算。不填就按零售价乘以常见的供货价比例估算。"},
+               optional=True),
     InputField("cogs_cny", {"en": "Cost of goods per unit", "zh": "每件货本"},
                {"en": "CNY", "zh": "元"}, 0, 1_000_000, 0.01, 35.0,
                {"en": "What one unit costs you, packing included.",
@@ -130,7 +143,7 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
         problems.append(Problem("category", "unknown_category", message))
     result["category"] = category
     for field in NUMBER_INPUTS:
-        if field.name in scenario:
+        if field.name in scenario and not (field.optional and scenario[field.name] is None):
             # The unit only where the label does not already say it.
             label, unit = field.label[language], field.unit[language]
             if unit.lower() not in label.lower():

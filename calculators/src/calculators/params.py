@@ -1,4 +1,4 @@
-"""The parameter bundle (format ``aliexpress-modes/parameters`` v1): validation, index, values.
+"""The parameter bundle (format ``aliexpress-modes/parameters`` v2): validation, index, values.
 
 The generator writes the bundle from data/; this module checks it against the contract and turns
 it into a flat, ordered index of every parameter (``parameter_index``), each entry carrying the
@@ -16,7 +16,7 @@ from .errors import InvalidParameters, Problem
 from .i18n import LANGUAGES
 
 PARAMETERS_FORMAT = "aliexpress-modes/parameters"
-PARAMETERS_VERSION = 1
+PARAMETERS_VERSION = 2
 MODE_IDS = ("fully_managed", "semi_managed", "self_operated")
 DRIVERS = ("per_new_sku", "per_active_sku", "per_order", "per_month")
 KINDS = ("platform_fee", "logistics", "marketing", "other")
@@ -41,7 +41,16 @@ ROLE_LIMITS: dict[str, tuple[float, float]] = {
     "demand_multiplier": (0, 100),
     "return_loss_share": (0, 1),
     "task_share": (0, 1),
+    "supply_price_ratio": (0, 1),
+    "stock_days": (0, 365),
+    "payout_days": (0, 365),
+    "unsold_share": (0, 1),
 }
+# Per-mode parameters, in index order; supply_price_ratio belongs to fully managed alone (the
+# only mode paid by supply price).
+MODE_ROLES = ("demand_multiplier", "return_loss_share", "supply_price_ratio", "stock_days",
+              "payout_days", "unsold_share")
+SUPPLY_PRICED = "fully_managed"
 
 
 def _text(obj: dict, key: str, path: str, problems: list[Problem]) -> str | dict:
@@ -131,10 +140,42 @@ def _param(
             check_number(number, where, f"{pid} for {category}", lo, hi, problems)
     else:
         check_number(raw, f"{path}.value", pid or path, lo, hi, problems)
+    span = _range(param, raw, path, pid, limits, problems)
     entry = {"id": pid, "label": label, "unit": unit, "value": raw, "source": source}
-    entry.update(checked=checked, confidence=confidence, role=role, min=lo, max=hi)
+    entry.update(checked=checked, confidence=confidence, role=role, min=lo, max=hi, range=span)
     entry.update(extra)
     return entry
+
+
+def _range(param: dict, raw: object, path: str, pid: str, limits: tuple[float, float],
+           problems: list[Problem]) -> dict | None:
+    """The Param's optional ``range: {low, high, reason}``: low <= every value <= high."""
+    if "range" not in param:
+        return None
+    span = param["range"]
+    where = f"{path}.range"
+    if not _is_object(span, where, problems):
+        return None
+    lo, hi = limits
+    before = len(problems)
+    low = check_number(span.get("low"), f"{where}.low", f"{pid} range low", lo, hi, problems)
+    high = check_number(span.get("high"), f"{where}.high", f"{pid} range high", lo, hi, problems)
+    reason = _text(span, "reason", where, problems) if "reason" in span else None
+    if len(problems) > before or low is None or high is None:
+        return None
+    values = [raw]
+    if isinstance(raw, dict):
+        by_category = raw.get("by_category", {})
+        values = [raw.get("default"), *(by_category.values() if isinstance(by_category, dict)
+                                         else ())]
+    for number in values:
+        if isinstance(number, int | float) and not isinstance(number, bool) and (
+                not low <= number <= high):
+            message = (f"the range must hold the value: low {low:g} <= {number:g} <= "
+                       f"high {high:g} does not hold.")
+            problems.append(Problem(where, "value_outside_range", message))
+            return None
+    return {"low": low, "high": high, "reason": reason}
 
 
 def _index(bundle: object) -> list[dict]:
@@ -185,7 +226,12 @@ def _index(bundle: object) -> list[dict]:
         mid = _choice(mode, "id", MODE_IDS, path, problems)
         modes.append(mid)
         _text(mode, "label", path, problems)
-        for role in ("demand_multiplier", "return_loss_share"):
+        for role in MODE_ROLES:
+            if role == "supply_price_ratio" and mid != SUPPLY_PRICED:
+                if role in mode:
+                    message = f"only {SUPPLY_PRICED} is paid by supply price; remove {role}."
+                    problems.append(Problem(f"{path}.{role}", "not_allowed", message))
+                continue
             expected = f"{mid}.{role}" if mid else None
             index.append(_param(mode.get(role), f"{path}.{role}", expected, role,
                                 ROLE_LIMITS[role], cats, problems, mode=mid))
@@ -228,17 +274,20 @@ def parameter_index(parameters: dict) -> list[dict]:
     """Every parameter of a valid bundle, flat and in a stable order, for tables and overrides.
 
     Order: capital cost rate, task hours (task order), then per mode its demand multiplier,
-    return loss share, components, task shares. Each entry is the Param plus ``role``, ``min``,
-    ``max`` (the range an override may take) and ``mode``/``task``/``driver``/``kind``/``basis``
-    where they apply. Raises ``InvalidParameters`` for a broken bundle.
+    return loss share, supply price ratio (fully managed only), stock days, payout days, unsold
+    share, components, task shares. Each entry is the Param plus ``role``, ``min``, ``max`` (the
+    limits an override must keep), ``range`` (the data's ``{low, high, reason}``, or None) and
+    ``mode``/``task``/``driver``/``kind``/``basis`` where they apply. Raises
+    ``InvalidParameters`` for a broken bundle.
 
     >>> from calculators.params import parameter_index
     >>> index = parameter_index(EXAMPLE_BUNDLE)
     >>> [entry["id"] for entry in index]  # doctest: +NORMALIZE_WHITESPACE
     ['capital_cost_rate', 'task.listing.hours', 'self_operated.demand_multiplier',
-     'self_operated.return_loss_share', 'self_operated.commission', 'self_operated.share.listing']
-    >>> index[4]["basis"], index[4]["min"], index[4]["max"]
-    ('revenue_share', 0, 1)
+     'self_operated.return_loss_share', 'self_operated.stock_days', 'self_operated.payout_days',
+     'self_operated.unsold_share', 'self_operated.commission', 'self_operated.share.listing']
+    >>> index[7]["basis"], index[7]["min"], index[7]["max"], index[7]["range"]
+    ('revenue_share', 0, 1, {'low': 0.05, 'high': 0.1, 'reason': 'Reported 5-10% by category.'})
     """
     return _index(parameters)
 
@@ -275,8 +324,13 @@ EXAMPLE_BUNDLE: dict = {
         "id": "self_operated", "label": "Self-operated",
         "demand_multiplier": _example_param("self_operated.demand_multiplier", 1, "x"),
         "return_loss_share": _example_param("self_operated.return_loss_share", 1, "share"),
+        "stock_days": _example_param("self_operated.stock_days", 0, "days of sales"),
+        "payout_days": _example_param("self_operated.payout_days", 0, "days"),
+        "unsold_share": _example_param("self_operated.unsold_share", 0, "share of units"),
         "components": [dict(_example_param("self_operated.commission", 0.08, "share of revenue"),
-                            kind="platform_fee", basis="revenue_share")],
+                            kind="platform_fee", basis="revenue_share",
+                            range={"low": 0.05, "high": 0.1,
+                                   "reason": "Reported 5-10% by category."})],
         "task_shares": {"listing": _example_param("self_operated.share.listing", 1, "share")},
     }],
 }

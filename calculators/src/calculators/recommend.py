@@ -1,14 +1,17 @@
 """Which mode to recommend, and one line saying why.
 
-Rule (design v1): the highest profit after effort wins; a tie goes to the mode needing fewer
-hours; a tie on both goes to the mode listed first. Profits count as tied when they are equal to
-the fen (rounded to 0.01 CNY), because that is what the reader sees side by side.
+Rule (design v2): the candidates are every mode whose profit after effort is less than 0.01 CNY
+below the best, compared unrounded; among them the fewest hours wins, then the higher profit
+after effort, then the mode listed first in the bundle. (Read pairwise, "within 0.01 goes to
+fewer hours" can go round in a circle with three modes; this reading cannot.)
 """
 
 from __future__ import annotations
 
 from .formatting import hours, money
 from .i18n import say
+
+TIE_CNY = 0.01  # profits after effort closer than this (unrounded) count as a tie
 
 
 def recommend(modes: list[dict], language: str = "en") -> dict:
@@ -19,17 +22,36 @@ def recommend(modes: list[dict], language: str = "en") -> dict:
     >>> b = {"id": "b", "label": "B", "profit_after_effort": 100.001, "effort_hours": 3.0}
     >>> recommend([a, b])["mode"]
     'b'
-    >>> recommend([a, b], "zh")["reason"]
-    'B和A扣除工时后的利润打平（每月 ¥100.00），但B用的工时更少（3.0 小时，A要 5.0 小时）。'
+    >>> recommend([a, b], "zh")["reason"]  # doctest: +NORMALIZE_WHITESPACE
+    'B和A扣除工时后的利润打平（相差不到 ¥0.01，每月 ¥100.00），但B用的工时更少（3.0 小时，A要
+    5.0 小时）。'
     """
-    ranked = sorted(
-        enumerate(modes),
-        key=lambda item: (-round(item[1]["profit_after_effort"], 2), item[1]["effort_hours"],
-                          item[0]),
-    )
-    best = ranked[0][1]
-    others = [mode for _, mode in ranked[1:]]
-    return {"mode": best["id"], "reason": _reason(best, others, language)}
+    order = pick(modes)
+    best = modes[order[0]]
+    return {"mode": best["id"], "reason": _reason(best, [modes[i] for i in order[1:]], language)}
+
+
+def pick(modes: list[dict]) -> list[int]:
+    """Mode positions, the recommended first, then the rest by profit after effort (highest
+    first, ties by position). Each mode needs ``profit_after_effort`` and ``effort_hours``.
+
+    >>> pick([{"profit_after_effort": 5.0, "effort_hours": 2.0},
+    ...       {"profit_after_effort": 4.995, "effort_hours": 1.0},
+    ...       {"profit_after_effort": 4.0, "effort_hours": 0.0}])
+    [1, 0, 2]
+    """
+    return order_by(tuple(m["profit_after_effort"] for m in modes),
+                    tuple(m["effort_hours"] for m in modes))
+
+
+def order_by(profits: tuple[float, ...], hours: tuple[float, ...]) -> list[int]:
+    """``pick`` on bare numbers (the sensitivity search calls it many times)."""
+    top = max(profits)
+    winner = min((i for i, profit in enumerate(profits) if top - profit < TIE_CNY),
+                 key=lambda i: (hours[i], -profits[i], i))
+    rest = sorted((i for i in range(len(profits)) if i != winner),
+                  key=lambda i: (-profits[i], i))
+    return [winner, *rest]
 
 
 def _reason(best: dict, others: list[dict], language: str) -> str:
@@ -43,9 +65,9 @@ def _reason(best: dict, others: list[dict], language: str) -> str:
     runner_up = others[0]
     words.update(runner=runner_up["label"],
                  runner_hours=hours(runner_up["effort_hours"], language))
-    shown_gap = round(profit, 2) - round(runner_up["profit_after_effort"], 2)
-    if shown_gap > 0:
-        return say(language, "reason_most", gap=money(shown_gap), **words)
+    gap = profit - runner_up["profit_after_effort"]
+    if gap >= TIE_CNY:
+        return say(language, "reason_most", gap=money(gap), **words)
     if best["effort_hours"] < runner_up["effort_hours"]:
         return say(language, "reason_fewer_hours", **words)
     return say(language, "reason_first_listed", **words)

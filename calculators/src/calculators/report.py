@@ -13,8 +13,9 @@ import csv
 import io
 from html import escape
 
-from .formatting import hours, money, number, percent, rate_money, rate_percent, units
+from .formatting import hours, money, months, number, percent, rate_money, rate_percent, units
 from .i18n import say
+from .sensitivity_report import render_sensitivity, render_verdict
 
 # (result field, formatter, unit in the CSV) of the side-by-side table, in order. The row's
 # label is the field's entry in i18n.WORDS, the unit's is "unit_" + unit.
@@ -22,9 +23,12 @@ SUMMARY_ROWS = (
     ("units", units, "units"),
     ("orders", units, "orders"),
     ("revenue", money, "cny"),
+    ("platform_margin", money, "cny"),
     ("components_total", money, "cny"),
     ("returns", money, "cny"),
     ("cogs", money, "cny"),
+    ("working_capital_cost", money, "cny"),
+    ("write_offs", money, "cny"),
     ("profit", money, "cny"),
     ("margin", percent, "share_of_revenue"),
     ("effort_hours", hours, "hours"),
@@ -32,6 +36,8 @@ SUMMARY_ROWS = (
     ("profit_after_effort", money, "cny"),
     ("profit_per_hour", money, "cny_per_hour"),
     ("break_even_units", units, "units_per_month"),
+    ("cash_needed", money, "cny"),
+    ("payback_months", months, "months"),
 )
 
 
@@ -60,7 +66,7 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
     >>> from calculators.params import EXAMPLE_BUNDLE
     >>> html = render_html(evaluate({}, EXAMPLE_BUNDLE))
     >>> html.splitlines()[0]
-    '<div class="amc-report" data-format="aliexpress-modes/result" data-version="1">'
+    '<div class="amc-report" data-format="aliexpress-modes/result" data-version="2">'
     >>> '<td data-mode="self_operated" class="amc-recommended" data-field="revenue">' in html
     True
     >>> html = render_html(evaluate({}, EXAMPLE_BUNDLE, "zh"), language="zh")
@@ -79,6 +85,7 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
         f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
         f"<strong>{t('recommended_line', label=label)}</strong> "
         f"{escape(result['recommended']['reason'])}</p>",
+        *render_verdict(result, language),
         '<div class="amc-table-wrap">',
         '<table class="amc-summary">',
         f"<caption>{t('summary_caption')}</caption>",
@@ -96,6 +103,7 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
                         f"{escape(_show(show, mode[field], language))}</td>" for mode in shown)
         lines.append(f'<tr data-field="{field}"><th scope="row">{t(field)}</th>{cells}</tr>')
     lines += ["</tbody>", "</table>", "</div>"]
+    lines += render_sensitivity(result, language)
     for mode in shown:
         lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"], language)
     lines.append("</div>")
@@ -103,7 +111,7 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
 
 
 def _show(formatter, value: float | None, language: str) -> str:
-    return formatter(value, language) if formatter is hours else formatter(value)
+    return formatter(value, language) if formatter in (hours, months) else formatter(value)
 
 
 def _basis_text(row: dict, mode: dict, scenario: dict, capital_cost_rate: float,
@@ -127,9 +135,13 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float,
         return say(language, key, **values)
 
     mode_id, label = escape(mode["id"]), mode["label"]
-    revenue_basis = t("revenue_basis", units=units(mode["units"]),
-                      price=number(scenario["retail_price_usd"]),
-                      fx=number(scenario["fx_cny_per_usd"]))
+    if mode["supply_price"] is None:
+        revenue_basis = t("revenue_basis", units=units(mode["units"]),
+                          price=number(scenario["retail_price_usd"]),
+                          fx=number(scenario["fx_cny_per_usd"]))
+    else:
+        revenue_basis = t("revenue_basis_supply", units=units(mode["units"]),
+                          price=rate_money(mode["supply_price"]))
     lines = [
         f'<details class="amc-breakdown" data-mode="{mode_id}">',
         f"<summary>{escape(t('where_from', label=label))}</summary>",
@@ -149,12 +161,38 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float,
                       loss=rate_percent(mode["return_loss_share"]))
     cogs_basis = t("cogs_basis", units=units(mode["units"]),
                    cost=rate_money(scenario["cogs_cny"]))
+    capital_basis = t("capital_basis", stock=money(mode["stock_value"]),
+                      receivable=money(mode["receivable"]),
+                      rate=rate_percent(capital_cost_rate))
+    write_off_basis = t("write_off_basis", share=rate_percent(mode["unsold_share"]))
     lines += [
         _row("returns", t("returns"), returns_basis, money(-mode["returns"]), mode_id),
         _row("cogs", t("cogs"), cogs_basis, money(-mode["cogs"]), mode_id),
+        _row("working_capital_cost", t("working_capital_cost"), capital_basis,
+             money(-mode["working_capital_cost"]), mode_id),
+        _row("write_offs", t("write_offs"), write_off_basis, money(-mode["write_offs"]),
+             mode_id),
         "</tbody>",
         "<tfoot>" + _row("profit", t("profit"), t("profit_basis"),
                          money(mode["profit"]), mode_id) + "</tfoot>",
+        "</table>",
+        '<table class="amc-breakdown-cash">',
+        f"<caption>{escape(t('cash_caption', label=label))}</caption>",
+        f'<thead><tr><th scope="col">{escape(t("item"))}</th>'
+        f'<th scope="col">{escape(t("how"))}</th>'
+        f'<th scope="col">{escape(t("cny"))}</th></tr></thead>',
+        "<tbody>",
+        _row("paid_ahead", t("paid_ahead"), t("paid_ahead_basis"),
+             money(mode["paid_ahead"]), mode_id),
+        _row("stock_value", t("stock_value"), t("stock_basis", days=number(mode["stock_days"])),
+             money(mode["stock_value"]), mode_id),
+        _row("first_costs", t("first_costs"),
+             t("first_costs_basis", days=number(mode["payout_days"]),
+               running=money(mode["running_costs"])),
+             money(mode["costs_before_payout"]), mode_id),
+        "</tbody>",
+        "<tfoot>" + _row("cash_needed", t("cash_needed_short"), t("cash_basis"),
+                         money(mode["cash_needed"]), mode_id) + "</tfoot>",
         "</table>",
         '<table class="amc-breakdown-hours">',
         f"<caption>{escape(t('hours_caption', label=label))}</caption>",
