@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
+.PHONY: serve build test bench validate clean system-deps lock
+
 # A .venv made by a Python older than 3.12, or broken (its python gone or failing), is removed
 # before anything uses it, so the rule below builds it again: a failed `make PYTHON=python3.11`
 # or a removed system Python never leaves every later make failing.
@@ -13,13 +15,25 @@ $(info make: $(VENV) $(if $(filter broken,$(VENV_PYTHON)),is broken,was made by 
 $(shell rm -rf $(VENV))
 endif
 
-$(STAMP): pyproject.toml calculators/pyproject.toml
+# Everything installed comes from the lock, hashes checked: pinned pip and uv first, then the
+# packages of uv.lock (exported for pip), then the two projects themselves, without their deps.
+UV := UV_PYTHON=$(PY) UV_PYTHON_DOWNLOADS=never $(VENV)/bin/uv
+
+$(STAMP): uv.lock requirements/bootstrap.txt pyproject.toml calculators/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
 	  echo "make: PYTHON=$(PYTHON) is not Python 3.12 or newer; install python3.12 or pass PYTHON=python3.12" >&2; exit 1; }
 	$(PYTHON) -m venv --clear $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]' -e ./calculators
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/bootstrap.txt
+	$(UV) export --quiet --locked --extra test --no-emit-project -o $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . -e ./calculators
 	touch $@
+
+# After a change to the dependencies in pyproject.toml (or to pin newer pip or uv).
+lock: $(STAMP)
+	$(UV) lock
+	$(UV) pip compile --quiet --universal --generate-hashes --custom-compile-command 'make lock' \
+	    requirements/bootstrap.in -o requirements/bootstrap.txt
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -49,6 +63,7 @@ test: system-deps $(STAMP) node_modules/.package-lock.json
 
 bench: system-deps $(STAMP) node_modules/.package-lock.json
 	$(PY) benchmarks/calculator_load.py
+	$(PY) benchmarks/build_speed.py
 
 # Everything make and the tests create, .venv and node_modules included: the next make starts
 # from scratch (see the README).

@@ -42,6 +42,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS_DIR = PROJECT_ROOT / "calculators"
 NODE_MODULES = PROJECT_ROOT / "node_modules"
 WHEEL_CACHE = PROJECT_ROOT / "build" / "calculators-wheel"
+LOCKFILE_CACHE = PROJECT_ROOT / "build" / "site-lockfile"
 
 # The runtime files a browser fetches as npm ships them (python_stdlib.zip goes out precompiled,
 # see RuntimeUrls.stdlib). Source maps and the Node-only entry points stay behind.
@@ -94,13 +95,17 @@ class PreparedRuntime:
 
     urls: RuntimeUrls
     files: dict[str, bytes]
+    hashes: dict[str, str]  # site path -> SRI of files[path], computed once
 
     def integrity(self) -> dict[str, str]:
         """Site path -> Subresource Integrity value (``sha256-<base64>``), as fetch() takes it."""
-        return {path: sri_sha256(data) for path, data in sorted(self.files.items())}
+        return dict(self.hashes)
 
 
 _prepared: dict[str, PreparedRuntime] = {}
+# Runtime folder -> (files, their SRI hashes) without the bundle: a data edit under `mkdocs
+# serve` changes only the bundle, so the 14 MB are read and hashed once per process.
+_runtimes: dict[str, tuple[dict[str, bytes], dict[str, str]]] = {}
 
 
 def prepare_runtime(bundle: dict) -> PreparedRuntime:
@@ -110,6 +115,19 @@ def prepare_runtime(bundle: dict) -> PreparedRuntime:
     if key in _prepared:
         return _prepared[key]
     urls = runtime_urls(bundle)
+    if urls.lock_file not in _runtimes:
+        files = _runtime_files(urls)
+        _runtimes[urls.lock_file] = files, {p: sri_sha256(data) for p, data in files.items()}
+    runtime_files, runtime_hashes = _runtimes[urls.lock_file]
+    parameters = bundle_json(bundle).encode()
+    hashes = {**runtime_hashes, urls.parameters: sri_sha256(parameters)}
+    _prepared[key] = PreparedRuntime(urls, {**runtime_files, urls.parameters: parameters},
+                                     dict(sorted(hashes.items())))
+    return _prepared[key]
+
+
+def _runtime_files(urls: RuntimeUrls) -> dict[str, bytes]:
+    """Site path -> bytes of the Pyodide runtime, the precompiled stdlib, wheel and lockfile."""
     pyodide_dir = _require_npm_package("pyodide")
     files = {f"{urls.pyodide_index}{name}": _read_required(pyodide_dir / name)
              for name in PYODIDE_RUNTIME_FILES}
@@ -118,12 +136,8 @@ def prepare_runtime(bundle: dict) -> PreparedRuntime:
     runtime_dir = Path(urls.lock_file).parent.as_posix()
     files[urls.stdlib] = stdlib.read_bytes()
     files[f"{runtime_dir}/{wheel.name}"] = wheel.read_bytes()
-    with tempfile.TemporaryDirectory(prefix="site-lockfile-") as tmp:
-        write_site_lockfile(pyodide_dir / "pyodide-lock.json", wheel, Path(tmp) / "lock.json")
-        files[urls.lock_file] = (Path(tmp) / "lock.json").read_bytes()
-    files[urls.parameters] = bundle_json(bundle).encode()
-    _prepared[key] = PreparedRuntime(urls, files)
-    return _prepared[key]
+    files[urls.lock_file] = site_lockfile(pyodide_dir / "pyodide-lock.json", wheel)
+    return files
 
 
 def sri_sha256(data: bytes) -> str:
@@ -145,6 +159,24 @@ def write_assets(site_dir: str | os.PathLike, bundle: dict, config: object = Non
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     return urls
+
+
+def site_lockfile(npm_lockfile: Path, wheel: Path) -> bytes:
+    """The site lockfile for ``wheel`` (see ``write_site_lockfile``), from build/ once made:
+    importing pyodide-lock and its pydantic models would cost every build a quarter second."""
+    digest = hashlib.sha256()
+    for part in (npm_lockfile.read_bytes(), wheel.name.encode(), wheel.read_bytes()):
+        digest.update(hashlib.sha256(part).digest())
+    cached = LOCKFILE_CACHE / f"{digest.hexdigest()[:16]}.json"
+    if cached.is_file():
+        return cached.read_bytes()
+    LOCKFILE_CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="site-lockfile-", dir=LOCKFILE_CACHE) as tmp:
+        written = Path(tmp) / "lock.json"
+        write_site_lockfile(npm_lockfile, wheel, written)
+        data = written.read_bytes()
+        written.replace(cached)  # whole or not at all: a failed build caches nothing
+    return data
 
 
 def write_site_lockfile(npm_lockfile: Path, wheel: Path, output: Path) -> None:

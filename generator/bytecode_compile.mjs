@@ -6,6 +6,7 @@
 // Installs WHEEL with Pyodide's package loader and runs the calculator once, to learn which
 // standard library modules it imports; writes the standard library with those precompiled, and
 // the wheel with its own bytecode added. Prints one JSON line with what it did.
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,9 @@ if (args.length !== 4) {
   console.error("usage: node bytecode_compile.mjs PYODIDE_DIR WHEEL STDLIB_OUT.zip WHEEL_OUT.whl");
   process.exit(2);
 }
-const [pyodideDir, wheel, stdlibOut, wheelOut] = args;
+// Pyodide's NODEFS cannot follow symlinks (a symlinked node_modules, say): use real paths.
+const [pyodideDir, wheel] = args.slice(0, 2).map((arg) => realpathSync(arg));
+const [stdlibOut, wheelOut] = args.slice(2);
 
 const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
 const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, stdout: () => {} });

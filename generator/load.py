@@ -107,29 +107,35 @@ class _Builder:
     def __init__(self, sources: dict[str, Source]):
         self.sources = sources
 
-    def provenance(self, raw: dict) -> Provenance:
+    def provenance(self, document: YamlDocument, path: tuple) -> Provenance:
+        raw = document.at(path)
         source = self.sources[raw["source"]] if "source" in raw else None
-        return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"))
+        line, _ = document.where((*path, "checked"))  # for freshness warnings
+        return Provenance(raw["checked"], raw["confidence"], source, _optional_text(raw, "note"),
+                          f"{document.file}:{line}")
 
-    def figure(self, raw: dict) -> Figure:
+    def figure(self, document: YamlDocument, path: tuple) -> Figure:
+        raw = document.at(path)
         value = raw["value"]
         if isinstance(value, dict):
             value = CategoryValues(value["default"], dict(value.get("by_category", {})))
         span = raw.get("range")
-        return Figure(value, Text.from_data(raw["unit"]), self.provenance(raw),
+        return Figure(value, Text.from_data(raw["unit"]), self.provenance(document, path),
                       _optional_text(raw, "label"),
                       span and Range(span["low"], span["high"], Text.from_data(span["reason"])))
 
-    def task(self, raw: dict) -> Task:
+    def task(self, document: YamlDocument, index: int) -> Task:
+        raw = document.data["tasks"][index]
         return Task(raw["id"], Text.from_data(raw["label"]), Text.from_data(raw["description"]),
-                    raw["driver"], self.figure(raw["hours"]))
+                    raw["driver"], self.figure(document, ("tasks", index, "hours")))
 
     def glossary_term(self, raw: dict) -> GlossaryTerm:
         source = self.sources[raw["source"]] if "source" in raw else None
         return GlossaryTerm(raw["id"], raw["term"], tuple(raw.get("also", ())), raw["english"],
                             Text.from_data(raw["definition"]), source)
 
-    def mode(self, raw: dict, relative: str, task_ids: list[str]) -> Mode:
+    def mode(self, document: YamlDocument, relative: str, task_ids: list[str]) -> Mode:
+        raw = document.data
         tasks = raw["responsibilities"]["tasks"]
         delivery = raw["delivery_days"]
         return Mode(
@@ -150,20 +156,20 @@ class _Builder:
                 task_id: Responsibility(tasks[task_id]["who"], tasks[task_id].get("share"))
                 for task_id in task_ids
             },
-            responsibilities_provenance=self.provenance(raw["responsibilities"]),
+            responsibilities_provenance=self.provenance(document, ("responsibilities",)),
             delivery_days=(delivery["value"]["min"], delivery["value"]["max"]),
-            delivery_provenance=self.provenance(delivery),
-            demand_multiplier=self.figure(raw["demand_multiplier"]),
-            return_loss_share=self.figure(raw["return_loss_share"]),
-            stock_days=self.figure(raw["stock_days"]),
-            payout_days=self.figure(raw["payout_days"]),
-            unsold_share=self.figure(raw["unsold_share"]),
-            supply_price_ratio=(self.figure(raw["supply_price_ratio"])
+            delivery_provenance=self.provenance(document, ("delivery_days",)),
+            demand_multiplier=self.figure(document, ("demand_multiplier",)),
+            return_loss_share=self.figure(document, ("return_loss_share",)),
+            stock_days=self.figure(document, ("stock_days",)),
+            payout_days=self.figure(document, ("payout_days",)),
+            unsold_share=self.figure(document, ("unsold_share",)),
+            supply_price_ratio=(self.figure(document, ("supply_price_ratio",))
                                 if "supply_price_ratio" in raw else None),
             costs=tuple(
                 Component(c["id"], Text.from_data(c["label"]), c["kind"], c["basis"],
-                          self.figure(c))
-                for c in raw["costs"]
+                          self.figure(document, ("costs", index)))
+                for index, c in enumerate(raw["costs"])
             ),
             facts=tuple(
                 Fact(f["id"], Text.from_data(f["title"]), Text.from_data(f["text"]),
@@ -259,16 +265,17 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     sources = {s["id"]: _source(s) for s in docs["sources.yml"].data["sources"]}
     builder = _Builder(sources)
     categories = docs["categories.yml"].data
-    tasks = tuple(builder.task(t) for t in docs["tasks.yml"].data["tasks"])
+    tasks_doc = docs["tasks.yml"]
+    tasks = tuple(builder.task(tasks_doc, i) for i in range(len(tasks_doc.data["tasks"])))
     task_ids = [task.id for task in tasks]
-    modes = tuple(builder.mode(doc.data, relative, task_ids)
+    modes = tuple(builder.mode(doc, relative, task_ids)
                   for relative, doc in mode_docs.items())
     return SiteData(
         sources=sources,
         categories=tuple(Category(c["id"], Text.from_data(c["label"]))
                          for c in categories["categories"]),
         default_category=categories["default_category"],
-        capital_cost_rate=builder.figure(docs["model.yml"].data["capital_cost_rate"]),
+        capital_cost_rate=builder.figure(docs["model.yml"], ("capital_cost_rate",)),
         tasks=tasks,
         modes=modes,
         presets=build_presets(docs["presets.yml"].data, sources),

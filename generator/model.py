@@ -47,6 +47,7 @@ class Provenance:
     confidence: str
     source: Source | None = None
     note: Text | None = None
+    where: str = ""  # file:line of the `checked` date, for freshness warnings
 
 
 @dataclass(frozen=True)

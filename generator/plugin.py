@@ -5,41 +5,56 @@ The English build is the site root; after it, the plugin builds each translation
 (`translations: {zh: mkdocs.zh.yml}`) into <site_dir>/<language>/, with the same data folder
 and settings, so `mkdocs build` and `mkdocs serve` make and reload both. Only the root build
 writes the calculators' runtime: both languages load the same files from the site root.
+
+Around that it makes builds fit to publish: dates from the commit (reproducible), a staging
+folder that replaces site/ only after a build succeeded (atomic), edit links to the data files,
+warnings for old figures, and, under `mkdocs serve`, data errors shown in the browser.
 """
 
 from __future__ import annotations
 
+import html
+from datetime import UTC, date, datetime
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
+from generator import site_dir
 from generator.bundle import build_bundle
+from generator.commit_date import use_commit_date
 from generator.csp import write_csp
 from generator.errors import DataErrors
+from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.load import load_data
+from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
-from generator.render import render_pages
+from generator.render import generated_paths, render_pages
 from generator.text import LANGUAGES
 
 PLUGIN_NAME = "aliexpress-modes"
 # Pages besides modes/* whose first use of each glossary term links to the glossary.
 TERM_LINKED_PAGES = {"index.md", "compare.md", "calculator.md", "faq.md", "combining.md"}
 OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+# "The facts on this page come from <files>.", under pages built from several data files.
+FACTS_FROM = {"en": "The facts on this page come from {files}.", "zh": "本页数据来自 {files}。"}
 
 
 class ModesPluginConfig(Config):
     data_dir = config_options.Type(str, default="data")
-    # Where "edit this page" points: the data file's path is appended.
-    edit_url_base = config_options.Optional(config_options.Type(str))
     calculators = config_options.Type(bool, default=True)
+    # Edit buttons open repo_url + edit_uri + the data file (or docs/ page) a page comes from.
+    repo_url = config_options.Optional(config_options.URL())
+    edit_uri = config_options.Type(str, default="edit/main/")
+    # A figure whose `checked` date is older than this gets a warning (not a strict failure).
+    stale_after_months = config_options.Type(int, default=12)
     # The language this build renders; the root build is English.
     language = config_options.Choice(LANGUAGES, default=LANGUAGES[0])
     # Language -> its MkDocs config (relative to this one), built into <site_dir>/<language>/.
@@ -50,12 +65,30 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_startup(self, *, command, dirty):
         # `mkdocs serve` injects an inline live-reload script the build cannot hash; a shipped
         # policy would block it. Built sites (build, gh-deploy) get the policy.
-        self.command = command
+        self.command, self.dirty = command, dirty
+        self.staging: Path | None = None
+        self.failed = False
 
     def on_config(self, config):
         self.config_dir = Path(config.config_file_path).parent
         self.data_dir = self.config_dir / self.config.data_dir
-        self.edit_paths: dict[str, str] = {}
+        self.data_files: dict[str, tuple[str, ...]] = {}
+        self.errors: DataErrors | None = None
+        # The output's dates come from the commit; the check that no `checked` date lies in the
+        # future uses the real day then, or a contributor's uncommitted edit of today would fail.
+        from_commit = use_commit_date(self.config_dir)
+        self.validation_day = datetime.now(UTC).date() if from_commit else None
+        # `mkdocs serve` points site_url at its own address (also under `serve --clean`,
+        # which starts plugins as for a build).
+        command = getattr(self, "command", None)
+        address = f"{config.dev_addr.host}:{config.dev_addr.port}"
+        self.serving = command == "serve" or bool(
+            config.site_url and urlsplit(config.site_url).netloc == address)
+        if command == "build" and not getattr(self, "dirty", False) and not self.serving \
+                and not self._is_translation():  # a translation builds inside the staged site
+            self.target = Path(config.site_dir)
+            self.staging = site_dir.staging_dir(self.target)
+            config.site_dir = str(self.staging)
         self._anchor_search_dictionary(config)
         # The language switcher's template (overrides/), ahead of Material's own: added here, not
         # as theme.custom_dir, so configs that INHERIT mkdocs.yml from elsewhere still find it.
@@ -73,14 +106,28 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
     def _load(self):
         try:
-            site = load_data(self.data_dir)
+            site = load_data(self.data_dir, today=self.validation_day)
         except DataErrors as errors:
+            if self.serving:  # show them in the browser; raising would leave it waiting
+                NOTICES.error(str(errors))
+                self.errors = errors
+                return None, None
             # PluginError ends the build with exit status 1 and this message, no traceback.
             raise PluginError(str(errors)) from None
+        stale = stale_figures(site, date.today(), self.config.stale_after_months)
+        if stale and not self._is_translation():  # one warning, not one per language
+            NOTICES.warning(
+                f"{len(stale)} figures were checked more than {self.config.stale_after_months} "
+                "months ago; check them again and update `checked` (this does not fail the "
+                "build):\n  " + "\n  ".join(str(figure) for figure in stale))
         return site, build_bundle(site)
 
     def on_files(self, files: Files, config) -> Files:
         self.site, self.bundle = self._load()
+        if self.errors:
+            for path in generated_paths(self.data_dir):
+                files.append(File.generated(config, path, content="# Data errors\n"))
+            return files
         calculator = None
         if self.config.calculators:
             from generator.calculator_html import render_calculator
@@ -105,20 +152,27 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         for page in render_pages(self.site, calculator, language=language, chooser=chooser,
                                  catalogue=catalogue):
             files.append(File.generated(config, page.path, content=page.markdown))
-            self.edit_paths[page.path] = page.edit_path
+            self.data_files[page.path] = page.data_files
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if self.errors:
+            return _error_page(self.errors)
         try:
             language = self.config.language
-            return fill_markers(markdown, self.bundle, language, self.blocks)
+            markdown = fill_markers(markdown, self.bundle, language, self.blocks)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+        sources = self.data_files.get(page.file.src_uri, ())
+        if len(sources) > 1 and self.config.repo_url:
+            links = ", ".join(f"[`{path}`]({self._edit_url(path)})" for path in sources)
+            markdown += "\n\n---\n\n" + FACTS_FROM[self.config.language].format(files=links) + "\n"
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         """Guide pages link the first use of each glossary term to the glossary."""
         src = page.file.src_uri
-        if not (src.startswith("modes/") or src in TERM_LINKED_PAGES):
+        if self.errors or not (src.startswith("modes/") or src in TERM_LINKED_PAGES):
             return html
         glossary = files.get_file_from_path("glossary.md")
         url = get_relative_url(glossary.url, page.url)
@@ -127,12 +181,15 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return link_first_uses(html, terms, url)
 
     def on_page_context(self, context, page, config, nav):
-        base = self.config.edit_url_base
-        if base:
+        if self.config.repo_url:
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
-            source = self.edit_paths.get(page.file.src_uri, docs + page.file.src_uri)
-            page.edit_url = base.rstrip("/") + "/" + source
+            sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
+            page.edit_url = self._edit_url(sources[0])
         return context
+
+    def _edit_url(self, path: str) -> str:
+        """The repository's edit page for a file of the repository."""
+        return f"{self.config.repo_url.rstrip('/')}/{self.config.edit_uri.strip('/')}/{path}"
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
@@ -140,24 +197,47 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             server.watch(str(path))
         return server
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config):
-        if self.config.calculators and not self._is_translation():
+        site = Path(config.site_dir)
+        # Decided now: the translations' builds below may reuse this plugin instance.
+        ships_runtime = self.config.calculators and not self._is_translation() and not self.errors
+        if ships_runtime:
             from generator.browser_assets import write_assets
 
-            write_assets(Path(config.site_dir), self.bundle, config)
+            write_assets(site, self.bundle, config)
             from calculators.catalogue import template_csv
 
             from generator.catalogue_html import TEMPLATE_PATH
 
-            template = Path(config.site_dir) / TEMPLATE_PATH
+            template = site / TEMPLATE_PATH
             template.parent.mkdir(parents=True, exist_ok=True)
             # With a byte order mark, so Excel in a Chinese locale opens it as UTF-8.
             template.write_text("\ufeff" + template_csv(self.bundle["default_category"]),
                                 encoding="utf-8", newline="")
-        if getattr(self, "command", "build") != "serve":
-            write_csp(Path(config.site_dir))
+        if not self.serving:
+            write_csp(site)
         for language, path in self.config.translations.items():
             self._build_translation(language, self.config_dir / path, config)
+        if ships_runtime:
+            from generator.service_worker import write_service_worker
+
+            # Last, after the translations: its version is a hash of everything written before
+            # it, both languages' pages with their CSP included.
+            write_service_worker(site)
+
+    def on_build_error(self, error):
+        self.failed = True
+
+    def on_shutdown(self) -> None:
+        # MkDocs' strict check runs after on_post_build, so only here is the build known good.
+        if getattr(self, "staging", None) is None:
+            return
+        if self.failed:
+            site_dir.discard(self.staging)
+        else:
+            site_dir.publish(self.staging, self.target)
+        self.staging = None
 
     def _is_translation(self) -> bool:
         return self.config.language != LANGUAGES[0]
@@ -179,7 +259,21 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
                               f"language: {language}")
         plugin.config.data_dir = str(self.data_dir)
         plugin.config.calculators = self.config.calculators
-        plugin.config.edit_url_base = self.config.edit_url_base
+        plugin.config.repo_url = self.config.repo_url
+        plugin.config.edit_uri = self.config.edit_uri
+        plugin.config.stale_after_months = self.config.stale_after_months
         plugin.config.translations = {}
         plugin.command = getattr(self, "command", "build")
+        plugin.dirty = getattr(self, "dirty", False)
         build(translated)
+
+
+def _error_page(errors: DataErrors) -> str:
+    listing = html.escape("\n".join(str(problem) for problem in errors.problems))
+    count = len(errors.problems)
+    what = "this problem is" if count == 1 else f"these {count} problems are"
+    return (
+        "# The data has errors\n\n"
+        f"`mkdocs serve` cannot show the site until {what} fixed. Save the fix and this page "
+        "reloads by itself.\n\n"
+        f'<pre class="data-errors"><code>{listing}</code></pre>\n')

@@ -23,7 +23,8 @@ from markupsafe import Markup
 import calculators
 from generator.bundle import build_bundle
 from generator.citations import cited_on, last_data_review
-from generator.model import CategoryValues, Figure, SiteData
+from generator.freshness import last_reviewed, page_last_reviewed
+from generator.model import MODE_ORDER, CategoryValues, Figure, SiteData, mode_slug
 from generator.safe_text import head_text, html_text, markdown_block, md_text
 from generator.text import LANGUAGES, Text, in_language
 from generator.yaml_source import read_yaml
@@ -159,6 +160,8 @@ def environment(language: str = "en") -> Environment:
         figure_range=lambda figure, as_percent=False: _figure_range(figure, as_percent,
                                                                    language),
         percent=_percent,
+        last_reviewed=last_reviewed,
+        page_last_reviewed=page_last_reviewed,
         money=lambda value: Markup(money(value)),
         months=lambda value: _months(value, language),
     )
@@ -188,11 +191,24 @@ def environment(language: str = "en") -> Environment:
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its place in the site, its Markdown, the data file it comes from."""
+    """A generated page: its place in the site, its Markdown, the data files its facts come from
+    (the first is the one its Edit button opens)."""
 
     path: str
     markdown: str
-    edit_path: str
+    data_files: tuple[str, ...]
+
+    @property
+    def edit_path(self) -> str:
+        return self.data_files[0]
+
+
+def generated_paths(data_dir: Path) -> list[str]:
+    """The pages `render_pages` writes, known without loading data/ (for error pages)."""
+    guides = sorted(f"{path.stem}.md" for path in (data_dir / "pages").glob("*.yml"))
+    return [f"modes/{mode_slug(mode_id)}.md" for mode_id in MODE_ORDER] + [
+        "compare.md", "calculator.md", "chooser.md", "catalogue.md", "glossary.md", *guides,
+        "sources.md"]
 
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
@@ -224,21 +240,26 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
         text = env.get_template(template).render(**common, **context)
         return _EXTRA_BLANK_LINES.sub("\n\n", text)
 
+    mode_files = tuple(mode.file for mode in site.modes)
     pages = [
-        Page(f"modes/{mode.slug}.md", render("mode.md.j2", mode=mode), mode.file)
+        Page(f"modes/{mode.slug}.md", render("mode.md.j2", mode=mode),
+             (mode.file, "data/tasks.yml"))
         for mode in site.modes
     ]
-    pages.append(Page("compare.md", render("compare.md.j2"), "data/modes/"))
-    pages.append(Page("calculator.md", render("calculator.md.j2"), "data/modes/"))
-    pages.append(Page("chooser.md", render("chooser.md.j2"), "data/chooser.yml"))
-    pages.append(Page("catalogue.md", render("catalogue.md.j2"), "data/modes/"))
-    pages.append(Page("glossary.md", render("glossary.md.j2"), "data/glossary.yml"))
+    pages.append(Page("compare.md", render("compare.md.j2"), (*mode_files, "data/tasks.yml")))
+    pages.append(Page("calculator.md", render("calculator.md.j2"),
+                      (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
+    pages.append(Page("chooser.md", render("chooser.md.j2"),
+                      ("data/chooser.yml", "data/presets.yml", *mode_files)))
+    pages.append(Page("catalogue.md", render("catalogue.md.j2"),
+                      (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
+    pages.append(Page("glossary.md", render("glossary.md.j2"), ("data/glossary.yml",)))
     for page in site.pages.values():
         pages.append(Page(f"{page.name}.md", render("guide.md.j2", page=page,
                                                     review=data_review(site)),
-                          f"data/pages/{page.name}.yml"))
+                          (f"data/pages/{page.name}.yml",)))
     pages.append(Page("sources.md", render("sources.md.j2", citations=cited_on(site)),
-                      "data/sources.yml"))
+                      ("data/sources.yml",)))
     return pages
 
 

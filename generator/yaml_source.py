@@ -157,6 +157,13 @@ class YamlDocument:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
 
+    def at(self, path: Path) -> object:
+        """The value at `path`, which must exist."""
+        value = self.data
+        for part in path:
+            value = value[part]
+        return value
+
     def problem(self, path: Path, message: str) -> DataProblem:
         line, column = self.where(path)
         return DataProblem(self.file, line, column, format_path(path), message)

@@ -47,8 +47,11 @@ def missing_prerequisites() -> list[str]:
     return problems
 
 
-def build_site(target: Path, config_file: Path | None = None) -> Path:
-    """``mkdocs build --strict`` of the real site into ``target``; raises with mkdocs' output."""
+def build_site(target: Path, config_file: Path | None = None,
+               env: dict[str, str] | None = None) -> Path:
+    """``mkdocs build --strict`` of the real site into ``target``; raises with mkdocs' output.
+
+    ``env`` adds environment variables, such as the SITE_URL a deploy sets."""
     # CALCULATOR_TEST_MKDOCS lets a developer point tests and benchmark at another mkdocs.yml.
     config_file = Path(config_file or os.environ.get("CALCULATOR_TEST_MKDOCS")
                        or PROJECT_ROOT / "mkdocs.yml")
@@ -56,7 +59,8 @@ def build_site(target: Path, config_file: Path | None = None) -> Path:
         shutil.rmtree(target)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "-f", str(config_file), "-d", str(target)]
-    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
+                          env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
     return target
@@ -77,10 +81,14 @@ def csp_hashes(html: bytes) -> str:
 class SiteServer:
     """Serve ``root`` on 127.0.0.1 in a background thread; see the module docstring."""
 
-    def __init__(self, root: Path, extra_files: dict[str, bytes] | None = None) -> None:
+    def __init__(self, root: Path, extra_files: dict[str, bytes] | None = None,
+                 not_found_page: Path | None = None) -> None:
         self.root = root
         self.extra_files = extra_files or {}  # path -> body, e.g. the benchmark's bare page
+        # Sent with status 404 for a missing path, as GitHub Pages sends a site's 404.html.
+        self.not_found_page = not_found_page
         self.csp: str | None = None  # a policy; '{hashes}' in it is replaced per HTML page
+        self.cache_headers = True  # False: no Cache-Control at all, like a plain static host
         self.requests: list[str] = []
         self.sent: list[tuple[str, int]] = []  # (path, response body bytes)
         self._lock = threading.Lock()
@@ -136,12 +144,17 @@ class _Handler(SimpleHTTPRequestHandler):
             file = Path(self.translate_path(path))
             file = file / "index.html" if file.is_dir() else file
             body = file.read_bytes() if file.is_file() else None
+        status = 200
+        if body is None and self.site.not_found_page and \
+                not Path(self.translate_path(path)).exists():
+            status, body = 404, self.site.not_found_page.read_bytes()
         if body is not None:  # HTML goes through here so its CSP can carry its script hashes
-            self.send_response(200)
+            self.send_response(status)
             kind = "text/javascript" if path.endswith(".js") else "text/html; charset=utf-8"
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-cache")
+            if self.site.cache_headers:
+                self.send_header("Cache-Control", "no-cache")
             self._send_csp(body)
             self.end_headers()
             self.wfile.write(body)
@@ -155,7 +168,10 @@ class _Handler(SimpleHTTPRequestHandler):
         self.site.count(self.path, source.tell() - start)
 
     def end_headers(self) -> None:
-        if not self._headers_buffer_has(b"Cache-Control"):
+        if not self.site.cache_headers:
+            if not self._headers_buffer_has(b"Content-Security-Policy"):
+                self._send_csp(b"")
+        elif not self._headers_buffer_has(b"Cache-Control"):
             immutable = IMMUTABLE.search(self.path.split("?", 1)[0])
             self.send_header("Cache-Control",
                              "public, max-age=31536000, immutable" if immutable else "no-cache")

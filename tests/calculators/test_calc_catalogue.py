@@ -166,7 +166,10 @@ def test_plan_is_brute_force_best_and_never_worse_than_one_mode(rows, rate):
     for single in plan["single_mode_plans"]:
         assert plan["plan"]["profit"] >= single["profit"] - 1e-9
     best = brute_force(plan)
-    assert plan["plan"]["profit"] == pytest.approx(best, rel=1e-9, abs=1e-6)
+    # Within a set, a product's modes that differ by under 0.01 CNY tie and go to fewer hours
+    # (design.md's tie rule), so the plan may sit up to 0.01 a product below the brute force.
+    assert plan["plan"]["profit"] <= best + 1e-6
+    assert plan["plan"]["profit"] >= best - 0.01 * len(plan["products"]) - 1e-6
     # the totals add up from the products the plan lists
     per_mode = math.fsum(m["profit"] for m in plan["plan"]["per_mode"])
     assert per_mode == pytest.approx(plan["plan"]["profit"], rel=1e-9, abs=1e-6)

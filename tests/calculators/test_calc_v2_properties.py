@@ -62,6 +62,26 @@ def test_just_past_a_flip_the_reported_mode_wins_and_just_before_it_does_not(sce
     assert before["recommended"]["mode"] == today
 
 
+def test_a_flip_is_exact_when_the_range_is_tiny():
+    """Found by the property above: 1e-11 units a month gives a range 7e-12 wide, too narrow to
+    take a slope from; the flip must still be where the recommendation really changes."""
+    scenario = {"category": "consumer_electronics", "retail_price_usd": 9.0, "cogs_cny": 0.0,
+                "weight_kg": 1.0, "units_per_month": 1.191793814209725e-11,
+                "units_per_order": 1.625, "new_skus_per_month": 0.0, "active_skus": 0.0,
+                "labour_rate_cny_per_hour": 0.0, "fx_cny_per_usd": 7.0, "return_rate": 0.0}
+    result = evaluate(scenario, BUNDLE)
+    row = next(row for row in result["sensitivity"]["subjects"] if row["id"] == "units_per_month")
+    flip = row["flip"]
+    assert flip is not None and flip["direction"] == "above"
+    step = 1e-7 * flip["value"]
+    past = evaluate(scenario | {"units_per_month": flip["value"] + step}, BUNDLE,
+                    sensitivity=False)
+    before = evaluate(scenario | {"units_per_month": flip["value"] - step}, BUNDLE,
+                      sensitivity=False)
+    assert past["recommended"]["mode"] == flip["to"]
+    assert before["recommended"]["mode"] == result["recommended"]["mode"]
+
+
 @given(scenarios, number(1, 1000), number(1, 1000))
 @settings(max_examples=200, deadline=None)
 def test_profit_never_falls_when_the_supply_price_rises(scenario, a, b):

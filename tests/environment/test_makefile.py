@@ -18,7 +18,8 @@ OLD_PYTHON = "/usr/bin/python3.11"  # Debian bookworm's own Python, older than t
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for name in ("Makefile", ".python-version", "pyproject.toml", "calculators/pyproject.toml"):
+    for name in ("Makefile", ".python-version", "pyproject.toml", "calculators/pyproject.toml",
+                 "uv.lock", "requirements/bootstrap.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / name, tmp_path / name)
     return tmp_path
@@ -78,4 +79,5 @@ def test_clean_removes_everything_make_and_the_tests_create(project):
     assert done.returncode == 0, done.stderr
     left = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
     assert left == [".python-version", "Makefile", "calculators/pyproject.toml",
-                    "generator/load.py", "pyproject.toml"]
+                    "generator/load.py", "pyproject.toml", "requirements/bootstrap.txt",
+                    "uv.lock"]

@@ -26,4 +26,6 @@ def real_site(tmp_path_factory):
     from site_build import build_site
 
     tmp = tmp_path_factory.mktemp("real")
-    return tmp / "site", build_site(tmp, REPO / "data")
+    # REPO_URL as a deploy sets it: the tests check the Edit buttons.
+    return tmp / "site", build_site(tmp, REPO / "data",
+                                    env={"REPO_URL": "https://github.com/example/guide"})

@@ -19,20 +19,24 @@ def site_config(tmp_path: Path, data_dir: Path, *, calculators: bool = True) -> 
         "plugins:\n  - search\n  - aliexpress-modes:\n"
         f"      data_dir: {data_dir}\n"
         f"      calculators: {'true' if calculators else 'false'}\n"
-        "      edit_url_base: https://github.com/aliexpress-modes/guide/edit/main/\n"
+        "      repo_url: !ENV REPO_URL\n"
         f"      translations:\n        zh: {REPO / 'mkdocs.zh.yml'}\n",
         encoding="utf-8")
     return config
 
 
-MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# A developer's own SITE_URL or REPO_URL must not leak into the builds under test.
+MKDOCS_ENV = {**{k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")},
+              "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_site(tmp_path: Path, data_dir: Path, *,
-               calculators: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the real site, reading `data_dir`, into tmp_path/site."""
+def build_site(tmp_path: Path, data_dir: Path, *, calculators: bool = True,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the real site, reading `data_dir`, into tmp_path/site.
+
+    ``env`` adds environment variables (SITE_URL, REPO_URL)."""
     config = site_config(tmp_path, data_dir, calculators=calculators)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
          "-d", str(tmp_path / "site")],
-        capture_output=True, text=True, cwd=REPO, env=MKDOCS_ENV)
+        capture_output=True, text=True, cwd=REPO, env={**MKDOCS_ENV, **(env or {})})

@@ -15,6 +15,7 @@ import pytest
 from conftest import REPO
 from site_build import MKDOCS_ENV, build_site, site_config
 
+REPO_URL = "https://github.com/example/guide"
 GENERATED = ["modes/fully-managed", "modes/semi-managed", "modes/self-operated", "compare",
              "calculator", "sources"]
 
@@ -39,10 +40,32 @@ def test_nothing_generated_is_written_into_docs():
 def test_edit_button_of_a_generated_page_opens_its_yaml(real_site):
     site, _ = real_site
     page = (site / "modes" / "semi-managed" / "index.html").read_text(encoding="utf-8")
-    edit = "https://github.com/aliexpress-modes/guide/edit/main/"
-    assert f'href="{edit}data/modes/semi-managed.yml"' in page
+    edit = f"{REPO_URL}/edit/main/"
+    assert re.search(rf'<a href="{edit}data/modes/semi-managed.yml" title="Edit this page"', page)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert f'href="{edit}docs/index.md"' in home
+    assert re.search(rf'<a href="{edit}docs/index.md" title="Edit this page"', home)
+
+
+def test_a_page_from_several_files_links_each_of_them(real_site):
+    site, _ = real_site
+    page = (site / "compare" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="{REPO_URL}/edit/main/data/modes/fully-managed.yml" '
+                     'title="Edit this page"', page)
+    files = re.search(r"The facts on this page come from (.*?)\.</p>", page).group(1)
+    assert re.findall(r'href="([^"]+)"', files) == [
+        f"{REPO_URL}/edit/main/data/{name}" for name in (
+            "modes/fully-managed.yml", "modes/semi-managed.yml", "modes/self-operated.yml",
+            "tasks.yml")]
+
+
+def test_a_local_build_names_no_address_of_its_own(real_site):
+    """No site_url: no canonical links and no localhost anywhere (a deploy sets SITE_URL)."""
+    site, _ = real_site
+    for path in [*site.rglob("*.html"), site / "sitemap.xml"]:
+        text = path.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text, path
+        assert not re.search(r'(href|content)="https?://(127\.0\.0\.1|localhost)', text), path
+        assert "<loc>" not in text, path
 
 
 def test_methodology_and_contributing_tables_are_generated(real_site):
@@ -121,13 +144,17 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(tmp_path):
          f"127.0.0.1:{port}"],
         cwd=REPO, env=MKDOCS_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/modes/fully-managed/"
+    chinese = f"http://127.0.0.1:{port}/zh/modes/fully-managed/"
     try:
         page = _wait_for(lambda: _get(url), lambda page: "Warehouse handling" in page)
         assert "Bonded warehouse handling" not in page
+        assert "仓内操作费" in _wait_for(lambda: _get(chinese), lambda page: "仓内操作费" in page)
         mode = data / "modes" / "fully-managed.yml"
         mode.write_text(mode.read_text("utf-8").replace(
-            "en: Warehouse handling", "en: Bonded warehouse handling"), "utf-8")
+            "en: Warehouse handling", "en: Bonded warehouse handling").replace(
+            "zh: 仓内操作费", "zh: 保税仓操作费"), "utf-8")
         _wait_for(lambda: _get(url), lambda page: "Bonded warehouse handling" in page)
+        _wait_for(lambda: _get(chinese), lambda page: "保税仓操作费" in page)  # both editions
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -145,3 +172,31 @@ def _wait_for(fetch, done, timeout: float = 60.0):
             last = error
         time.sleep(0.3)
     raise AssertionError(f"condition not met within {timeout} s; last: {str(last)[:200]}")
+
+
+def test_mkdocs_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    tasks = data / "tasks.yml"
+    good = tasks.read_text("utf-8")
+    tasks.write_text(good.replace("tasks:\n", "tasks: [\n", 1), "utf-8")  # a syntax error
+    config = site_config(tmp_path, data, calculators=False)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr",
+         f"127.0.0.1:{port}"],
+        cwd=REPO, env=MKDOCS_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/modes/fully-managed/"
+    try:
+        page = _wait_for(lambda: _get(url), lambda page: "The data has errors" in page)
+        assert re.search(r"data/tasks\.yml:\d+:\d+: YAML syntax error", page)
+        assert "Warehouse handling" not in page
+        home = _get(f"http://127.0.0.1:{port}/")  # every page says so, hand-written ones too
+        assert "The data has errors" in home and "livereload" in home
+        tasks.write_text(good, "utf-8")
+        page = _wait_for(lambda: _get(url), lambda page: "Warehouse handling" in page)
+        assert "The data has errors" not in page
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert re.search(r"ERROR   -  1 problem in data/:\ndata/tasks\.yml:\d+:\d+: YAML", stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .checks import check_number, describe
+from .checks import check_number, describe, key_name
 from .errors import InvalidParameters, Problem
 from .i18n import LANGUAGES
 
@@ -133,11 +133,11 @@ def _param(
                      problems)
         by_category = _object(raw.get("by_category", {}), f"{path}.value.by_category", problems)
         for category, number in by_category.items():
-            where = f"{path}.value.by_category.{category}"
+            where = f"{path}.value.by_category.{key_name(category)}"
             if category not in categories:
                 message = f"unknown category {category!r}; known: {', '.join(categories)}."
                 problems.append(Problem(where, "unknown_category", message))
-            check_number(number, where, f"{pid} for {category}", lo, hi, problems)
+            check_number(number, where, f"{pid} for {key_name(category)}", lo, hi, problems)
     else:
         check_number(raw, f"{path}.value", pid or path, lo, hi, problems)
     span = _range(param, raw, path, pid, limits, problems)

@@ -127,8 +127,12 @@ def _lines(subject: Subject, evaluate: Evaluator, base: list[dict]) -> _Lines:
     furthest from today's value, or an end of the limits when the range is a single point."""
     value = subject.value
     other = subject.high if subject.high - value >= value - subject.low else subject.low
-    if other == value:  # every limit has minimum < maximum, so one end differs from value
-        other = subject.maximum if subject.maximum != value else subject.minimum
+    # A range too narrow for an exact slope (units_per_month at 1e-11 gives one 7e-12 wide, and
+    # the slope is then rounding noise) gives way to a step of max(1, |value|) within the limits.
+    if abs(other - value) < 1e-6 * max(1.0, abs(value)):
+        step = max(1.0, abs(value))
+        up, down = min(value + step, subject.maximum), max(value - step, subject.minimum)
+        other = up if math.isfinite(up) and up - value >= value - down else down
     profits = tuple(mode["profit_after_effort"] for mode in base)
     hours = tuple(mode["effort_hours"] for mode in base)
     t0 = _to_t(subject.id, value)
@@ -189,7 +193,10 @@ def _flip(subject: Subject, lines: _Lines, winner: int) -> tuple[float, int, boo
 def _reach(subject: Subject, flip: float) -> float | None:
     width = subject.high - subject.value if flip > subject.value else subject.value - subject.low
     distance = abs(flip - subject.value)
-    return distance / width if width > 0 else (0.0 if distance == 0 else None)
+    if width <= 0:
+        return 0.0 if distance == 0 else None
+    reach = distance / width  # a subnormal width (cogs of 2e-309) overflows: no reach then
+    return reach if math.isfinite(reach) else None
 
 
 def _lead(profits: list[float], winner: int) -> float | None:

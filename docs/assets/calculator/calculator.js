@@ -13,6 +13,7 @@
 //   export.js            CSV/JSON download and copy link
 //   charts.js            the main calculator's charts (uPlot, loaded on first use)
 //   messages.js          the sentences the script shows
+//   offline.js           the service worker that keeps the site for repeat and offline visits
 //   site-url.js          site-relative paths to URLs
 
 // Block kinds: the selector that finds them, the module and class that run them, and whether

@@ -10,6 +10,7 @@
 //                       whether trying again can help
 //   off      (no event)
 
+import { keepForOffline } from "./offline.js";
 import { siteUrl } from "./site-url.js";
 
 export const runtime = {
@@ -117,6 +118,7 @@ function onWorkerMessage(data) {
     runtime.marks.readyAt = performance.now();
     runtime.state = "ready";
     broadcast("ready", {});
+    keepForOffline();
   } else if (data.type === "failed") {
     console.warn("calculator runtime:", data.detail);
     const { type, detail, ...failure } = data;
