@@ -28,7 +28,8 @@ def pre_commit(checkout: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 def test_a_clean_checkout_passes_every_hook(checkout, tmp_path):
     done = pre_commit(checkout, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    for hook in ("ruff", "data/", "valid JSON Schema", "workflows match", "zizmor", "uv.lock"):
+    for hook in ("ruff", "data/", "valid JSON Schema", "workflows match", "actionlint", "zizmor",
+                 "uv.lock"):
         assert any(hook in line and line.endswith("Passed") for line in
                    done.stdout.splitlines()), (hook, done.stdout)
 
@@ -44,6 +45,8 @@ def test_a_broken_checkout_fails_with_each_problem_located(checkout, tmp_path):
     ci.write_text(ci.read_text("utf-8").replace(
         "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2",
         "actions/checkout@v4"), "utf-8")
+    pages = checkout / ".github" / "workflows" / "pages.yml"
+    pages.write_text(pages.read_text("utf-8").replace("needs: build", "needs: biuld"), "utf-8")
     subprocess.run(["git", "add", "-A"], cwd=checkout, check=True)
     done = pre_commit(checkout, tmp_path)
     assert done.returncode == 1
@@ -52,3 +55,4 @@ def test_a_broken_checkout_fails_with_each_problem_located(checkout, tmp_path):
     assert "generator/unused.py:1:8: F401" in out
     assert "data/schemas/model.schema.json" in out
     assert "unpinned-uses" in out
+    assert 'pages.yml:44:3 job "deploy" needs job "biuld" which does not exist' in out

