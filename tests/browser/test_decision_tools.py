@@ -152,6 +152,13 @@ def test_catalogue_pasted_with_tabs_and_too_many_rows(visit):
     assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
         "Planned 5,000 products. 1 problem is listed below."
     assert "at most 5,000 products" in page.inner_text(f"{CATALOGUE} .amc-cat-problems")
+    # The first hundred rows are laid out; the rest come when asked for, all 5,000 of them.
+    rows = page.locator(f"{CATALOGUE} .amc-cat-products tbody tr")
+    assert rows.count() == 100
+    page.click(f"{CATALOGUE} [data-action=show-all-products]")
+    assert rows.count() == MAX_PRODUCTS
+    assert rows.last.get_attribute("data-row") == str(MAX_PRODUCTS + 1)
+    assert page.locator(f"{CATALOGUE} .amc-cat-more").count() == 0
 
 
 def test_catalogue_page_says_what_to_do_without_input(visit):

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from calculators.catalogue import evaluate_catalogue
-from calculators.catalogue_report import headline, plan_csv, render_plan_html
+from calculators.catalogue_report import FIRST_ROWS, headline, plan_csv, render_plan_html
 from test_calc_catalogue import SETTINGS, A, B, small_bundle
 
 CHINESE_MODES = {"fully_managed": "全托管", "self_operated": "自运营"}
@@ -115,3 +115,18 @@ def test_english_and_chinese_plans_hold_the_same_numbers():
     numbers = re.compile(r"[−\d][\d,.]*")
     assert numbers.findall(visible_text(render_plan_html(english).replace(" h<", "<"))) == \
         numbers.findall(visible_text(render_plan_html(chinese, "zh").replace(" 小时<", "<")))
+
+
+def test_past_the_first_hundred_products_the_rows_wait_for_the_reader():
+    rows = [dict(B, product=f"p{i}") for i in range(FIRST_ROWS + 50)]
+    html = render_plan_html(evaluate_catalogue(rows, small_bundle(), SETTINGS))
+    shown, _, waiting = html.partition("<template>")
+    assert shown.count("<tr data-row=") == FIRST_ROWS
+    assert waiting.count("<tr data-row=") == 50 and waiting.endswith("</template>\n</div>\n</div>")
+    assert "The first 100 of 150 products; the CSV export has them all." in shown
+    assert 'data-action="show-all-products">Show all 150 products</button>' in shown
+    chinese = render_plan_html(evaluate_catalogue(rows, bilingual_bundle(), SETTINGS, "zh"), "zh")
+    assert "先列出前 100 个商品（共 150 个），导出的 CSV 里有全部商品。" in chinese
+    assert ">显示全部 150 个商品</button>" in chinese
+    exact = render_plan_html(evaluate_catalogue(rows[:FIRST_ROWS], small_bundle(), SETTINGS))
+    assert "<template>" not in exact and exact.count("<tr data-row=") == FIRST_ROWS

@@ -1,11 +1,12 @@
 """A whole catalogue: which product in which mode, when store costs are paid once per mode used.
 
 A merchant may run modes side by side (some products in Choice, others in their own store). Each
-product, evaluated in each mode with the one model (``model.evaluate_mode``), leaves a
-**product profit**: its profit after effort with the store's fixed costs added back. The store's
-fixed costs of a mode (its per-month, per-year and deposit components and the hours of its
-per-month tasks) are paid once if any product uses the mode, at the highest rate among the
-catalogue's categories (a store selling in several categories pays for the dearest).
+product, evaluated in each mode with the one model (``model.product_figures``: the formulas of
+``model.evaluate_mode`` without its itemised rows), leaves a **product profit**: its profit after
+effort with the store's fixed costs added back. The store's fixed costs of a mode (its
+per-month, per-year and deposit components and the hours of its per-month tasks) are paid once
+if any product uses the mode, at the highest rate among the catalogue's categories (a store
+selling in several categories pays for the dearest).
 
 The best plan is exact: for each of the non-empty sets of modes (7 for three modes), give each
 product its best mode in the set and subtract the set's fixed costs; keep the best set. Ties
@@ -24,14 +25,12 @@ from .catalogue_csv import read_table
 from .checks import describe, plain
 from .errors import InvalidInput, Problem
 from .i18n import check_language, localized, say
-from .model import evaluate_mode
+from .model import ModeConstants, mode_constants, product_figures
 
 PLAN_FORMAT = "aliexpress-modes/catalogue-plan"
 PLAN_VERSION = 1
 MAX_PRODUCTS = 5_000
 TIE_CNY = 0.01
-STORE_BASES = ("per_month", "per_year", "deposit")  # paid once per store, not per product
-STORE_DRIVERS = ("per_month",)
 HEADER_CODES = ("unknown_column", "repeated_column", "missing_column")
 SETTINGS = ("labour_rate_cny_per_hour", "fx_cny_per_usd")  # one value for the whole catalogue
 
@@ -156,6 +155,13 @@ def _problem(row: int, column: str, code: str, message: str) -> dict:
 
 def _cell_number(text: str, column: Column) -> float | str:
     """A cell as a spreadsheet writes numbers: '1,234.5', '¥12', 'US$3', '3%'; else the text."""
+    try:
+        number = float(text)  # most cells: a plain number
+    except ValueError:
+        pass
+    else:
+        if math.isfinite(number):
+            return number
     cleaned = text.strip().replace(",", "").replace("，", "")
     for prefix in ("US$", "$", "¥", "￥", "CNY", "RMB", "USD"):
         cleaned = cleaned.removeprefix(prefix).strip()
@@ -186,7 +192,6 @@ def _category(value: object, parameters: dict) -> str | object:
 
 def _row_scenario(raw: dict, settings: dict, parameters: dict) -> dict:
     scenario = {name: settings[name] for name in SETTINGS}
-    scenario["overrides"] = settings["overrides"]
     scenario["category"] = _category(raw.get("category"), parameters)
     for column in NUMBER_COLUMNS:
         value = raw.get(column.name)
@@ -208,14 +213,6 @@ class _Product(NamedTuple):
     hours: tuple[float, ...]  # per mode: the product's own hours
     units: tuple[float, ...]
     revenue: tuple[float, ...]
-
-
-def _store_costs(mode_result: dict) -> tuple[float, float]:
-    """(store fixed costs per month, store hours per month) inside one product's result."""
-    money = math.fsum(c["amount"] for c in mode_result["components"] if c["basis"] in STORE_BASES)
-    hours = math.fsum(t["hours"] for t in mode_result["tasks"] if t["driver"] in STORE_DRIVERS)
-    cost = math.fsum(t["cost"] for t in mode_result["tasks"] if t["driver"] in STORE_DRIVERS)
-    return money + cost, hours
 
 
 def _validate_settings(settings: dict | None, parameters: dict, index: list[dict],
@@ -261,8 +258,7 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
     language = check_language(language)
     index = params.parameter_index(parameters)
     settings_used = _validate_settings(settings, parameters, index, language)
-    categories = [category["id"] for category in parameters["categories"]]
-    by_id = {entry["id"]: entry for entry in index}
+    reader = _RowReader(parameters, settings_used, index, language)
     modes = parameters["modes"]
     problems: list[dict] = []
     products: list[_Product] = []
@@ -274,8 +270,7 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
                 language, "cat_too_many_rows", most=plain(MAX_PRODUCTS),
                 rest=plain(len(rows) - position))))
             break
-        product = _evaluate_row(raw, line, settings_used, parameters, categories, by_id,
-                                problems, language)
+        product = reader.product(raw, line, problems)
         if product is None:
             continue
         products.append(product[0])
@@ -285,48 +280,70 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
     return _plan(products, modes, labels, store_costs, settings_used, problems)
 
 
-def _evaluate_row(raw: object, line: int, settings: dict, parameters: dict,
-                  categories: list[str], by_id: dict, problems: list[dict], language: str):
-    if not isinstance(raw, dict):
-        problems.append(_problem(line, "", "not_an_object", say(language, "cat_not_an_object")))
-        return None
-    found: list[dict] = []
-    name = raw.get("product")
-    name = name.strip() if isinstance(name, str) else ""
-    if not name:
-        found.append(_problem(line, "product", "missing", say(language, "cat_no_name")))
-    for column in NUMBER_COLUMNS:
-        value = raw.get(column.name)
-        if column.required and (value is None or (isinstance(value, str) and not value.strip())):
-            found.append(_problem(line, column.name, "missing", say(
-                language, "cat_empty_cell", name=column.name,
-                description=column.description[language])))
-    scenario = _row_scenario(raw, settings, parameters)
-    try:
-        checked = inputs.validate_scenario(scenario, categories, parameters["default_category"],
-                                           by_id, language)
-    except InvalidInput as error:
-        reported = {problem["column"] for problem in found}
-        found += [_problem(line, p.field, p.code, p.message) for p in error.problems
-                  if p.field not in reported]
-    if found:
-        problems += sorted(found, key=lambda p: _column_order(p["column"]))
-        return None
-    capital_cost_rate = params.resolve(parameters["capital_cost_rate"], checked["category"],
-                                       checked["overrides"])
-    results = [evaluate_mode(mode, parameters["tasks"], checked, capital_cost_rate)
-               for mode in parameters["modes"]]
-    stores = [_store_costs(result) for result in results]
-    product = _Product(
-        row=line, name=name, category=checked["category"],
-        profit=tuple(r["profit_after_effort"] + store[0] for r, store in zip(results, stores,
-                                                                                strict=True)),
-        hours=tuple(r["effort_hours"] - store[1] for r, store in zip(results, stores,
-                                                                       strict=True)),
-        units=tuple(r["units"] for r in results),
-        revenue=tuple(r["revenue"] for r in results),
-    )
-    return product, stores
+class _RowReader:
+    """Checks each row with the calculator's own checks and evaluates it in every mode: the
+    modes' parameters resolved once per category (``model.mode_constants``), each product's
+    figures from ``model.product_figures``, the model's formulas without the itemised rows."""
+
+    def __init__(self, parameters: dict, settings: dict, index: list[dict],
+                 language: str) -> None:
+        self.parameters, self.settings, self.language = parameters, settings, language
+        self.categories = [category["id"] for category in parameters["categories"]]
+        self.by_id = {entry["id"]: entry for entry in index}
+        self.constants: dict[str, list[ModeConstants]] = {}  # per category
+
+    def modes_in(self, category: str) -> list[ModeConstants]:
+        if category not in self.constants:
+            parameters, overrides = self.parameters, self.settings["overrides"]
+            capital_cost_rate = params.resolve(parameters["capital_cost_rate"], category,
+                                               overrides)
+            self.constants[category] = [
+                mode_constants(mode, parameters["tasks"], category, overrides, capital_cost_rate)
+                for mode in parameters["modes"]]
+        return self.constants[category]
+
+    def product(self, raw: object, line: int, problems: list[dict]):
+        """The row's product and its store costs per mode, or None with its problems listed."""
+        language = self.language
+        if not isinstance(raw, dict):
+            problems.append(_problem(line, "", "not_an_object",
+                                     say(language, "cat_not_an_object")))
+            return None
+        found: list[dict] = []
+        name = raw.get("product")
+        name = name.strip() if isinstance(name, str) else ""
+        if not name:
+            found.append(_problem(line, "product", "missing", say(language, "cat_no_name")))
+        for column in NUMBER_COLUMNS:
+            value = raw.get(column.name)
+            if column.required and (value is None
+                                    or (isinstance(value, str) and not value.strip())):
+                found.append(_problem(line, column.name, "missing", say(
+                    language, "cat_empty_cell", name=column.name,
+                    description=column.description[language])))
+        # The overrides were checked once with the settings: the row's own cells only here.
+        scenario = _row_scenario(raw, self.settings, self.parameters)
+        try:
+            checked = inputs.validate_scenario(scenario, self.categories,
+                                               self.parameters["default_category"], self.by_id,
+                                               language)
+        except InvalidInput as error:
+            reported = {problem["column"] for problem in found}
+            found += [_problem(line, p.field, p.code, p.message) for p in error.problems
+                      if p.field not in reported]
+        if found:
+            problems += sorted(found, key=lambda p: _column_order(p["column"]))
+            return None
+        checked["overrides"] = self.settings["overrides"]
+        figures = [product_figures(c, checked) for c in self.modes_in(checked["category"])]
+        product = _Product(
+            row=line, name=name, category=checked["category"],
+            profit=tuple(f.profit_after_effort + f.fixed_money for f in figures),
+            hours=tuple(f.effort_hours - f.fixed_hours for f in figures),
+            units=tuple(f.units for f in figures),
+            revenue=tuple(f.revenue for f in figures),
+        )
+        return product, [(f.fixed_money, f.fixed_hours) for f in figures]
 
 
 def _column_order(column: str) -> int:

@@ -12,8 +12,11 @@ import io
 from html import escape
 
 from .catalogue import HEADER_CODES
+from .checks import plain
 from .formatting import hours, money, units
 from .i18n import say
+
+FIRST_ROWS = 100  # product rows shown at once; the rest on request, all of them in the CSV
 
 
 def _label(plan: dict, mode_id: str) -> str:
@@ -52,7 +55,8 @@ def render_plan_html(plan: dict, language: str = "en") -> str:
     if plan["problems"]:
         lines += _problems(plan["problems"], language, w)
     if plan["plan"] is not None:
-        lines += _totals(plan, language, w) + _singles(plan, language, w) + _products(plan, w)
+        lines += (_totals(plan, language, w) + _singles(plan, language, w)
+                  + _products(plan, language, w))
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -109,7 +113,10 @@ def _singles(plan: dict, language: str, w) -> list[str]:
             f"<tbody>{rows}</tbody></table></div>"]
 
 
-def _products(plan: dict, w) -> list[str]:
+def _products(plan: dict, language: str, w) -> list[str]:
+    """One row per product; past the first ``FIRST_ROWS`` the rows wait in a <template> (parsed,
+    never laid out) until the reader asks for them: 5,000 rows laid out at once would take the
+    page longer than planning them."""
     modes = [(p["mode"], p["label"]) for p in plan["single_mode_plans"]]
     labels = dict(modes)
     head = "".join(f'<th scope="col">{escape(label)}</th>' for _, label in modes)
@@ -123,11 +130,20 @@ def _products(plan: dict, w) -> list[str]:
                     f'<td class="amc-num">{product["row"]}</td>'
                     f"<th scope=\"row\">{escape(product['product'])}</th>"
                     f"<td>{escape(labels[chosen])}</td>{cells}</tr>")
-    return ['<div class="amc-table-wrap amc-cat-products"><table>',
-            f"<caption>{w('cat_products_caption')}</caption>",
-            f'<thead><tr><th scope="col">{w("cat_row")}</th><th scope="col">'
-            f'{w("cat_product")}</th><th scope="col">{w("cat_mode")}</th>{head}</tr></thead>',
-            "<tbody>", *rows, "</tbody></table></div>"]
+    table = ['<div class="amc-table-wrap amc-cat-products"><table>',
+             f"<caption>{w('cat_products_caption')}</caption>",
+             f'<thead><tr><th scope="col">{w("cat_row")}</th><th scope="col">'
+             f'{w("cat_product")}</th><th scope="col">{w("cat_mode")}</th>{head}</tr></thead>',
+             "<tbody>", *rows[:FIRST_ROWS], "</tbody></table></div>"]
+    if len(rows) <= FIRST_ROWS:
+        return table
+    count = plain(len(rows))
+    note = say(language, "cat_first_rows", shown=plain(FIRST_ROWS), count=count)
+    return [*table, '<div class="amc-cat-more">',
+            f'<p>{escape(note)} <button type="button" class="md-button" '
+            f'data-action="show-all-products">{escape(say(language, "cat_show_all", count=count))}'
+            "</button></p>",
+            "<template>", *rows[FIRST_ROWS:], "</template>", "</div>"]
 
 
 def plan_csv(plan: dict, language: str = "en") -> str:

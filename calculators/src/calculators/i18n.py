@@ -172,6 +172,8 @@ WORDS: dict[str, dict[str, str]] = {
         "cat_products_caption": ("Each product's mode, and its profit per month in each mode "
                                  "before store costs"),
         "cat_product": "Product",
+        "cat_first_rows": "The first {shown} of {count} products; the CSV export has them all.",
+        "cat_show_all": "Show all {count} products",
         "cat_csv_columns": "row,product,category,mode,mode_label",
         "cat_csv_profit": "profit_{mode}_cny",
     },
@@ -316,6 +318,8 @@ WORDS: dict[str, dict[str, str]] = {
         "cat_products_caption": ("每个商品走哪种模式，以及它在各模式下每月的利润（未扣店铺固定"
                                  "成本）"),
         "cat_product": "商品",
+        "cat_first_rows": "先列出前 {shown} 个商品（共 {count} 个），导出的 CSV 里有全部商品。",
+        "cat_show_all": "显示全部 {count} 个商品",
         "cat_csv_columns": "行号,商品,类目,模式代码,模式",
         "cat_csv_profit": "{mode}每月利润（元）",
     },

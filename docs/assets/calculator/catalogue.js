@@ -42,6 +42,14 @@ export class CataloguePlanner {
     this.form.elements.file.addEventListener("change", () => {
       if (this.form.elements.file.files.length) this.plan();
     });
+    this.results.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action=show-all-products]");
+      if (!button) return;
+      // The rows past the first hundred wait in a <template>: parsed, never laid out until now.
+      const more = button.closest(".amc-cat-more");
+      this.results.querySelector(".amc-cat-products tbody").append(more.querySelector("template").content);
+      more.remove();
+    });
     this.toolbar.addEventListener("click", (event) => {
       if (event.target.closest("[data-action=export-plan]") && this.csv) {
         download("catalogue-plan.csv", "text/csv", this.csv);
