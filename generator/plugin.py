@@ -145,8 +145,11 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             def chooser(base: str) -> str:
                 return render_chooser(self.site, self.bundle, base, language)
 
+            # From the page (catalogue/, or zh/catalogue/) to the site's root.
+            root = "../../" if self._is_translation() else "../"
+
             def catalogue() -> str:
-                return render_catalogue(self.bundle, "../", language)
+                return render_catalogue(self.bundle, root, language)
 
         self.blocks = {"chooser": chooser("") if chooser else ""}
         for page in render_pages(self.site, calculator, language=language, chooser=chooser,
@@ -204,17 +207,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         ships_runtime = self.config.calculators and not self._is_translation() and not self.errors
         if ships_runtime:
             from generator.browser_assets import write_assets
+            from generator.catalogue_html import write_templates
 
             write_assets(site, self.bundle, config)
-            from calculators.catalogue import template_csv
-
-            from generator.catalogue_html import TEMPLATE_PATH
-
-            template = site / TEMPLATE_PATH
-            template.parent.mkdir(parents=True, exist_ok=True)
-            # With a byte order mark, so Excel in a Chinese locale opens it as UTF-8.
-            template.write_text("\ufeff" + template_csv(self.bundle["default_category"]),
-                                encoding="utf-8", newline="")
+            write_templates(site, self.bundle)
         if not self.serving:
             write_csp(site)
         for language, path in self.config.translations.items():

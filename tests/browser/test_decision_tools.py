@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -120,7 +121,7 @@ def test_catalogue_upload_of_an_excel_gb18030_file_with_a_bad_row(visit, tmp_pat
     page.set_input_files(f"{CATALOGUE} input[type=file]", str(path))
     page.wait_for_function("() => window.__planned", timeout=60_000)
     status = page.inner_text(f"{CATALOGUE} .amc-cat-status")
-    assert status == "Planned 3 product(s). 1 problem(s) are listed below."
+    assert status == "Planned 3 products. 1 problem is listed below."
     problems = page.locator(f"{CATALOGUE} .amc-cat-problems tbody tr")
     assert problems.all_inner_texts() == [
         "4\tretail_price_usd\tRetail price (USD) must be a number from 0.01 to 100,000; "
@@ -149,8 +150,15 @@ def test_catalogue_pasted_with_tabs_and_too_many_rows(visit):
     page.eval_on_selector(f"{CATALOGUE} textarea", "(el, text) => { el.value = text; }", text)
     plan(page)
     assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
-        "Planned 5,000 product(s). 1 problem(s) are listed below."
+        "Planned 5,000 products. 1 problem is listed below."
     assert "at most 5,000 products" in page.inner_text(f"{CATALOGUE} .amc-cat-problems")
+    # The first hundred rows are laid out; the rest come when asked for, all 5,000 of them.
+    rows = page.locator(f"{CATALOGUE} .amc-cat-products tbody tr")
+    assert rows.count() == 100
+    page.click(f"{CATALOGUE} [data-action=show-all-products]")
+    assert rows.count() == MAX_PRODUCTS
+    assert rows.last.get_attribute("data-row") == str(MAX_PRODUCTS + 1)
+    assert page.locator(f"{CATALOGUE} .amc-cat-more").count() == 0
 
 
 def test_catalogue_page_says_what_to_do_without_input(visit):
@@ -167,3 +175,46 @@ def test_catalogue_template_downloads_and_plans(visit):
     template = page.request.get(url).body()
     assert template.startswith(codecs.BOM_UTF8)
     assert template.decode("utf-8-sig").splitlines()[0].startswith("product,category,")
+
+
+# Latin words a Chinese reader may meet in a plan: the file's column codes (a problem's column),
+# the platform's own POP (自运营（POP）), and what the merchant typed ("abc" below).
+CODES = {"product", "category", "retail_price_usd", "cogs_cny", "weight_kg", "units_per_month",
+         "POP", "abc"}
+
+
+def test_chinese_catalogue_page_plans_in_chinese_from_the_chinese_template(visit):
+    page = visit.goto("zh/catalogue/")
+    wait_attached(page)
+    block = page.locator(CATALOGUE)
+    assert block.locator("button[type=submit]").inner_text() == "开始规划"
+    assert block.locator("legend").all_inner_texts() == ["你的时间价值和汇率", "你的商品"]
+    page.wait_for_function(f"() => document.querySelector('{CATALOGUE}').dataset.state === 'ready'",
+                           timeout=90_000)
+    assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
+        "已就绪：选择文件或粘贴商品清单，然后点“开始规划”。"
+    page.click(f"{CATALOGUE} button[type=submit]")
+    assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == "请先选择文件，或者粘贴商品清单。"
+    link = block.locator("a[download]")
+    assert link.inner_text() == "下载表格模板（CSV）"
+    assert link.get_attribute("download") == "商品目录模板.csv"
+    response = page.request.get(link.evaluate("a => a.href"))
+    assert response.ok, response.url  # the link leads to the site's root from /zh/
+    template = response.body().decode("utf-8-sig")
+    assert template.startswith("商品,类目,零售价,成本,重量,月销量,")
+    text = template + "坏行,,abc,10,0.3,100\r\n"
+    page.eval_on_selector(f"{CATALOGUE} textarea", "(el, text) => { el.value = text; }", text)
+    plan(page)
+    assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
+        "已规划 1 个商品。下面列出了 1 个问题。"
+    results = page.inner_text(f"{CATALOGUE} .amc-cat-results")
+    assert results.startswith("最佳方案：所有商品都走")
+    assert "零售价（美元）必须是 0.01 到 100,000 之间的数字" in results
+    assert set(re.findall(r"[A-Za-z_]{2,}", results)) <= CODES
+    with page.expect_download() as download:
+        page.click(f"{CATALOGUE} [data-action=export-plan]")
+    exported = list(csv.reader(io.StringIO(download.value.path().read_bytes()
+                                           .decode("utf-8-sig"))))
+    assert exported[0][:5] == ["行号", "商品", "类目", "模式代码", "模式"]
+    assert exported[1][1] == "手机壳 A"
+    assert visit.off_origin() == [] and visit.console_errors == []

@@ -92,3 +92,27 @@ def test_a_preset_fills_the_form_and_recalculates(visit):
     result = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result")
     assert result["scenario"]["weight_kg"] == 4
     assert parse_qs(urlparse(page.url).query)["preset"] == ["heavy-goods"]
+
+
+def test_scenarios_speak_chinese_on_the_chinese_calculator(visit):
+    page = visit.goto("zh/" + CALCULATOR_PAGE)
+    wait_live(page)
+    note = f"{ROOT} .amc-scenario-note"
+    assert next_result(page, lambda: page.click(f"{ROOT} [data-action=pin]"))
+    assert page.inner_text(note) == "已把“原方案”设为对比基准：改动任意一项，就能看到和它的差别。"
+    assert "推荐模式没变" in comparison(page).inner_text()
+    page.click(f"{ROOT} [data-action=save]")
+    assert page.inner_text(note) == "请先给方案起个名字。"
+    page.fill(f"{ROOT} .amc-scenario-name", "便宜货源")
+    page.click(f"{ROOT} [data-action=save]")
+    assert page.inner_text(note) == "已保存“便宜货源”，存在这个浏览器里。"
+    page.click(f"{ROOT} [data-action=save]")
+    assert page.inner_text(note) == "已覆盖“便宜货源”，存在这个浏览器里。"
+    saved = page.locator(f"{ROOT} .amc-saved li")
+    assert saved.all_inner_texts() == ["便宜货源 打开 删除"]
+    assert saved.locator("button").first.get_attribute("aria-label") == "打开便宜货源"
+    page.click(f"{ROOT} [data-action=delete-saved]")
+    assert page.inner_text(note) == "已删除“便宜货源”。"
+    page.click(f"{ROOT} [data-action=unpin]")
+    assert page.inner_text(note) == "已取消对比基准。"
+    assert visit.console_errors == []

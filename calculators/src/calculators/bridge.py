@@ -105,14 +105,15 @@ class Session:
         return single_block(render_comparison_html(compare(self._base_result, result),
                                                    base["name"], language))
 
-    def catalogue(self, data: object, settings_json: str) -> str:
+    def catalogue(self, data: object, settings_json: str, language: str = "en") -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or
         pasted text) and the settings as JSON in; ``{"ok": true, "html", "csv", "products",
-        "problems"}`` or ``{"ok": false, "problems": [...]}`` out, as JSON text."""
+        "problems"}`` or ``{"ok": false, "problems": [...]}`` out, as JSON text, in
+        ``language``."""
         if hasattr(data, "to_bytes"):
             data = data.to_bytes()
         try:
-            plan = plan_file(data, self.parameters, json.loads(settings_json))
+            plan = plan_file(data, self.parameters, json.loads(settings_json), language)
         except UnreadableFile as error:
             return json.dumps({"ok": False, "problems": [
                 {"row": 0, "column": "", "code": "unreadable_file", "message": str(error)}]})
@@ -120,7 +121,8 @@ class Session:
             return json.dumps({"ok": False, "problems": [
                 {"row": 0, "column": p.field, "code": p.code, "message": p.message}
                 for p in error.problems]})
-        return json.dumps({"ok": True, "html": render_plan_html(plan), "csv": plan_csv(plan),
+        return json.dumps({"ok": True, "html": render_plan_html(plan, language),
+                           "csv": plan_csv(plan, language),
                            "products": plan["product_count"], "problems": len(plan["problems"])})
 
 

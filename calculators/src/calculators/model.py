@@ -30,6 +30,7 @@ positive or the quotient would overflow a float, so no result holds NaN or infin
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
@@ -89,43 +90,150 @@ def _task_quantity(driver: str, s: dict, m: dict) -> float:
             return 1.0
 
 
-def supply_price(mode: dict, s: dict) -> float | None:
-    """The supply price per unit (CNY) a fully managed merchant is paid; None in other modes."""
-    if mode["id"] != SUPPLY_PRICED:
+class ModeConstants(NamedTuple):
+    """Everything one mode takes from the bundle for one category and set of overrides, every
+    parameter resolved: shared by all the products of a catalogue in that category, so a
+    product's evaluation is arithmetic only."""
+
+    mode: dict
+    demand: float
+    loss_share: float
+    stock_days: float
+    payout_days: float
+    unsold_share: float
+    supply_price_ratio: float | None  # fully managed only
+    components: tuple[tuple[dict, float], ...]  # (component, its rate)
+    tasks: tuple[tuple[dict, float, float], ...]  # (task, the mode's share, hours per unit)
+    capital_cost_rate: float
+
+
+def mode_constants(mode: dict, tasks: list[dict], category: str, overrides: dict,
+                   capital_cost_rate: float) -> ModeConstants:
+    """The mode's parameters resolved for ``category`` and ``overrides``."""
+
+    def value(param: dict) -> float:
+        return resolve(param, category, overrides)
+
+    return ModeConstants(
+        mode=mode, demand=value(mode["demand_multiplier"]),
+        loss_share=value(mode["return_loss_share"]), stock_days=value(mode["stock_days"]),
+        payout_days=value(mode["payout_days"]), unsold_share=value(mode["unsold_share"]),
+        supply_price_ratio=(value(mode["supply_price_ratio"]) if mode["id"] == SUPPLY_PRICED
+                            else None),
+        components=tuple((comp, value(comp)) for comp in mode["components"]),
+        tasks=tuple((task, value(mode["task_shares"][task["id"]]), value(task["hours"]))
+                    for task in tasks),
+        capital_cost_rate=capital_cost_rate)
+
+
+def _supply_price(ratio: float | None, s: dict) -> float | None:
+    """The supply price per unit (CNY) a fully managed merchant is paid (``ratio`` is its
+    supply price ratio); None in other modes (no ratio)."""
+    if ratio is None:
         return None
     if s["supply_price_cny"] is not None:
         return s["supply_price_cny"]
-    ratio = resolve(mode["supply_price_ratio"], s["category"], s["overrides"])
     return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
+
+
+class _Money(NamedTuple):
+    """The money and hours of one mode for one scenario: what every caller needs."""
+
+    supply: float | None
+    retail_cny: float
+    m: dict  # units, orders, revenue, and each per unit typed
+    amounts: list[tuple[float, float, float]]  # per component, as _component returns them
+    task_hours: list[float]  # per task
+    components_total: float
+    returns: float
+    cogs: float
+    stock_value: float
+    receivable: float
+    working_capital: float
+    write_offs: float
+    profit: float
+    effort_hours: float
+    profit_after_effort: float
+
+
+def _money(c: ModeConstants, s: dict) -> _Money:
+    """The model's formulas (see the module's docstring) for one mode and scenario: the one
+    place they are written, used by the itemised ``evaluate_mode`` and by ``product_figures``."""
+    retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
+    supply = _supply_price(c.supply_price_ratio, s)
+    price = retail_cny if supply is None else supply  # what the merchant is paid per unit
+    demand = c.demand
+    m: dict = {"units_per_x": demand, "orders_per_x": demand / s["units_per_order"]}
+    m["revenue_per_x"] = demand * price
+    m["units"] = s["units_per_month"] * demand
+    m["orders"] = m["units"] / s["units_per_order"]
+    m["revenue"] = m["units"] * price
+    rate_of_capital = c.capital_cost_rate
+    amounts = [_component(comp["basis"], rate, s, m, rate_of_capital)
+               for comp, rate in c.components]
+    task_hours = [share * per_unit * _task_quantity(task["driver"], s, m)
+                  for task, share, per_unit in c.tasks]
+    components_total = math.fsum(amount for amount, _, _ in amounts)
+    returns = s["return_rate"] * m["revenue"] * c.loss_share
+    cogs = m["units"] * s["cogs_cny"]
+    stock_value = cogs * c.stock_days / DAYS_PER_MONTH
+    receivable = m["revenue"] * c.payout_days / DAYS_PER_MONTH
+    working_capital = (stock_value + receivable) * rate_of_capital / 12
+    write_offs = c.unsold_share * cogs
+    profit = m["revenue"] - components_total - returns - cogs - working_capital - write_offs
+    effort_hours = math.fsum(task_hours)
+    profit_after_effort = profit - effort_hours * s["labour_rate_cny_per_hour"]
+    return _Money(supply, retail_cny, m, amounts, task_hours, components_total, returns, cogs,
+                  stock_value, receivable, working_capital, write_offs, profit, effort_hours,
+                  profit_after_effort)
+
+
+class ProductFigures(NamedTuple):
+    """The few figures of one mode that a catalogue plan or a sensitivity sweep compares."""
+
+    profit_after_effort: float
+    effort_hours: float
+    units: float
+    revenue: float
+    fixed_money: float  # per month: per-month, per-year and deposit components, per-month tasks
+    fixed_hours: float  # per month: the hours of per-month tasks
+
+
+FIXED_BASES = ("per_month", "per_year", "deposit")  # paid once a month or year, whatever sells
+
+
+def product_figures(c: ModeConstants, s: dict) -> ProductFigures:
+    """``evaluate_mode``'s figures for one mode, without its itemised rows, labels, break-even
+    and cash: the same formulas (``_money``), so the same numbers to the last bit.
+
+    ``fixed_money`` and ``fixed_hours`` are the parts of the month that do not grow with this
+    product's sales or SKUs: a store pays them once however many products it sells.
+    """
+    money = _money(c, s)
+    labour = s["labour_rate_cny_per_hour"]
+    fixed_amounts = math.fsum(amount for (comp, _), (amount, _, _)
+                              in zip(c.components, money.amounts, strict=True)
+                              if comp["basis"] in FIXED_BASES)
+    monthly_hours = [hours for (task, _, _), hours in zip(c.tasks, money.task_hours, strict=True)
+                     if task["driver"] == "per_month"]
+    return ProductFigures(money.profit_after_effort, money.effort_hours, money.m["units"],
+                          money.m["revenue"],
+                          fixed_amounts + math.fsum(hours * labour for hours in monthly_hours),
+                          math.fsum(monthly_hours))
 
 
 def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
                   language: str = "en") -> dict:
     """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
     its labels in ``language``."""
-
-    def value(param: dict) -> float:
-        return resolve(param, s["category"], s["overrides"])
-
-    demand = value(mode["demand_multiplier"])
-    loss_share = value(mode["return_loss_share"])
-    stock_days = value(mode["stock_days"])
-    payout_days = value(mode["payout_days"])
-    unsold_share = value(mode["unsold_share"])
-    retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
-    supply = supply_price(mode, s)
-    price = retail_cny if supply is None else supply  # what the merchant is paid per unit
-    m: dict = {"units_per_x": demand, "orders_per_x": demand / s["units_per_order"]}
-    m["revenue_per_x"] = demand * price
-    m["units"] = s["units_per_month"] * demand
-    m["orders"] = m["units"] / s["units_per_order"]
-    m["revenue"] = m["units"] * price
-    retail_revenue = m["units"] * retail_cny
+    c = mode_constants(mode, tasks, s["category"], s["overrides"], capital_cost_rate)
+    money = _money(c, s)
+    m, supply = money.m, money.supply
+    labour = s["labour_rate_cny_per_hour"]
 
     components, variable, fixed, upfront, running = [], [], [], [], []
-    for comp in mode["components"]:
-        rate = value(comp)
-        amount, per_x, fixed_amount = _component(comp["basis"], rate, s, m, capital_cost_rate)
+    for (comp, rate), (amount, per_x, fixed_amount) in zip(c.components, money.amounts,
+                                                            strict=True):
         components.append({"id": comp["id"], "label": localized(comp["label"], language),
                            "kind": comp["kind"],
                            "basis": comp["basis"], "rate": rate, "amount": amount})
@@ -136,33 +244,20 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         running.append(monthly)
 
     task_rows, hours_per_x, fixed_hours = [], [], []
-    for task in tasks:
-        share = value(mode["task_shares"][task["id"]])
-        per_unit = value(task["hours"])
-        quantity = _task_quantity(task["driver"], s, m)
-        task_hours = share * per_unit * quantity
+    for (task, share, per_unit), task_hours in zip(c.tasks, money.task_hours, strict=True):
         task_rows.append({"id": task["id"], "label": localized(task["label"], language),
                           "driver": task["driver"],
-                          "hours_per_unit": per_unit, "share": share, "quantity": quantity,
-                          "hours": task_hours, "cost": task_hours * s["labour_rate_cny_per_hour"]})
+                          "hours_per_unit": per_unit, "share": share,
+                          "quantity": _task_quantity(task["driver"], s, m),
+                          "hours": task_hours, "cost": task_hours * labour})
         scales = task["driver"] == "per_order"
         hours_per_x.append(share * per_unit * m["orders_per_x"] if scales else 0.0)
         fixed_hours.append(0.0 if scales else task_hours)
 
-    cogs_unit = s["cogs_cny"]
-    components_total = math.fsum(row["amount"] for row in components)
-    returns = s["return_rate"] * m["revenue"] * loss_share
-    cogs = m["units"] * cogs_unit
-    stock_value = cogs * stock_days / DAYS_PER_MONTH
-    receivable = m["revenue"] * payout_days / DAYS_PER_MONTH
-    working_capital = (stock_value + receivable) * capital_cost_rate / 12
-    write_offs = unsold_share * cogs
-    profit = m["revenue"] - components_total - returns - cogs - working_capital - write_offs
-    effort_hours = math.fsum(row["hours"] for row in task_rows)
-    effort_cost = effort_hours * s["labour_rate_cny_per_hour"]
-    profit_after_effort = profit - effort_cost
-
-    labour = s["labour_rate_cny_per_hour"]
+    demand, cogs_unit = c.demand, s["cogs_cny"]
+    stock_days, payout_days = c.stock_days, c.payout_days
+    loss_share, unsold_share = c.loss_share, c.unsold_share
+    profit_after_effort = money.profit_after_effort
     per_x_capital = (demand * cogs_unit * stock_days / DAYS_PER_MONTH
                      + m["revenue_per_x"] * payout_days / DAYS_PER_MONTH) * capital_cost_rate / 12
     contribution = (m["revenue_per_x"] - math.fsum(variable)
@@ -172,9 +267,10 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     fixed_costs = math.fsum(fixed) + labour * math.fsum(fixed_hours)
     break_even = _ratio(fixed_costs, contribution)
     paid_ahead = math.fsum(upfront)
-    running_costs = cogs + math.fsum(running)
+    running_costs = money.cogs + math.fsum(running)
     costs_before_payout = running_costs * payout_days / DAYS_PER_MONTH
-    cash_needed = paid_ahead + stock_value + costs_before_payout
+    cash_needed = paid_ahead + money.stock_value + costs_before_payout
+    retail_revenue = m["units"] * money.retail_cny
 
     return {
         "id": mode["id"], "label": localized(mode["label"], language),
@@ -184,14 +280,16 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         "supply_price": supply, "retail_revenue": retail_revenue,
         "platform_margin": None if supply is None else retail_revenue - m["revenue"],
         "revenue": m["revenue"],
-        "components": components, "components_total": components_total,
-        "returns": returns, "cogs": cogs,
-        "stock_value": stock_value, "receivable": receivable,
-        "working_capital_cost": working_capital, "write_offs": write_offs, "profit": profit,
-        "tasks": task_rows, "effort_hours": effort_hours, "effort_cost": effort_cost,
+        "components": components, "components_total": money.components_total,
+        "returns": money.returns, "cogs": money.cogs,
+        "stock_value": money.stock_value, "receivable": money.receivable,
+        "working_capital_cost": money.working_capital, "write_offs": money.write_offs,
+        "profit": money.profit,
+        "tasks": task_rows, "effort_hours": money.effort_hours,
+        "effort_cost": money.effort_hours * labour,
         "profit_after_effort": profit_after_effort,
-        "margin": _ratio(profit, m["revenue"]),
-        "profit_per_hour": _ratio(profit, effort_hours),
+        "margin": _ratio(money.profit, m["revenue"]),
+        "profit_per_hour": _ratio(money.profit, money.effort_hours),
         "contribution_per_unit": contribution, "fixed_costs": fixed_costs,
         "break_even_units": None if break_even is None else max(0.0, break_even),
         "paid_ahead": paid_ahead, "running_costs": running_costs,

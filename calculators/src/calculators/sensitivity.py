@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import inputs
 from .i18n import localized
-from .model import evaluate_mode
+from .model import mode_constants, product_figures
 from .params import SUPPLY_PRICED, resolve
 from .ranges import INPUT_SPREAD, parameter_range, widen
 from .recommend import TIE_CNY, order_by
@@ -117,8 +117,11 @@ class Evaluator:
         hours = [mode["effort_hours"] for mode in self.base]
         modes = self.parameters["modes"]
         for i in range(len(modes)) if subject.modes is None else subject.modes:
-            result = evaluate_mode(modes[i], self.parameters["tasks"], s, rate)
-            profits[i], hours[i] = result["profit_after_effort"], result["effort_hours"]
+            # Only two figures are compared: the lean path, not the itemised result.
+            constants = mode_constants(modes[i], self.parameters["tasks"], s["category"],
+                                       s["overrides"], rate)
+            figures = product_figures(constants, s)
+            profits[i], hours[i] = figures.profit_after_effort, figures.effort_hours
         return profits, hours
 
 

@@ -1,12 +1,13 @@
 // The catalogue planner ([data-catalogue], written by generator/catalogue_html.py). The file's
 // bytes (or the pasted text) go to the page's Python worker, which reads the CSV (BOM, GB18030,
-// UTF-16, commas or tabs), plans it with calculators.catalogue and renders the plan; the plan's
-// HTML and CSV come back. Nothing leaves the browser.
+// UTF-16, commas or tabs), plans it with calculators.catalogue and renders the plan in the page's
+// language; the plan's HTML and CSV come back. Nothing leaves the browser.
 
 import { download } from "./export.js";
-import { messages } from "./messages.js";
+import { language, messages } from "./messages.js";
 import { request, runtime, startRuntime, subscribe, unsubscribe } from "./runtime.js";
 
+const say = messages.catalogue;
 const MAX_FILE_BYTES = 20 * 1024 * 1024; // far above 5,000 products; a larger file is a mistake
 
 export class CataloguePlanner {
@@ -33,13 +34,21 @@ export class CataloguePlanner {
   attach() {
     subscribe(this);
     this.button.disabled = false;
-    this.status.textContent = "Choose a file or paste your list, then plan. Your list stays in this browser.";
+    this.status.textContent = say.attached;
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.plan();
     });
     this.form.elements.file.addEventListener("change", () => {
       if (this.form.elements.file.files.length) this.plan();
+    });
+    this.results.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action=show-all-products]");
+      if (!button) return;
+      // The rows past the first hundred wait in a <template>: parsed, never laid out until now.
+      const more = button.closest(".amc-cat-more");
+      this.results.querySelector(".amc-cat-products tbody").append(more.querySelector("template").content);
+      more.remove();
     });
     this.toolbar.addEventListener("click", (event) => {
       if (event.target.closest("[data-action=export-plan]") && this.csv) {
@@ -58,11 +67,11 @@ export class CataloguePlanner {
   async readInput() {
     const file = this.form.elements.file.files[0];
     if (file) {
-      if (file.size > MAX_FILE_BYTES) throw new Error(`The file is ${Math.round(file.size / 1e6)} MB; a catalogue file should be far smaller. Is it the right file?`);
+      if (file.size > MAX_FILE_BYTES) throw new Error(say.tooLarge(Math.round(file.size / 1e6)));
       return new Uint8Array(await file.arrayBuffer());
     }
     const text = this.form.elements.text.value;
-    if (!text.trim()) throw new Error("Choose a file or paste your product list first.");
+    if (!text.trim()) throw new Error(say.empty);
     return text;
   }
 
@@ -83,11 +92,11 @@ export class CataloguePlanner {
       this.status.textContent = error.message;
       return;
     }
-    this.pending = { type: "catalogue", data, settings: this.settings() };
+    this.pending = { type: "catalogue", data, settings: this.settings(), language };
     this.startedAt = performance.now();
     if (runtime.state === "ready") this.send();
     else {
-      this.status.textContent = "Starting the planner… your list is planned as soon as it is ready.";
+      this.status.textContent = say.starting;
       if (runtime.state === "off" || runtime.state === "failed") startRuntime(this.config);
     }
   }
@@ -95,7 +104,7 @@ export class CataloguePlanner {
   send() {
     const payload = this.pending;
     this.pending = null;
-    this.status.textContent = "Planning…";
+    this.status.textContent = say.planning;
     this.button.disabled = true;
     this.sentAt = performance.now();
     request(this, payload);
@@ -107,14 +116,13 @@ export class CataloguePlanner {
       this.csv = null;
       this.toolbar.hidden = true;
       this.results.replaceChildren();
-      this.status.textContent = answer.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(" ");
+      this.status.textContent = answer.problems.map((p) => say.problem(p.column, p.message)).join(say.separator);
       return;
     }
     this.results.innerHTML = answer.html;
     this.csv = answer.csv;
     this.toolbar.hidden = answer.products === 0;
-    const problems = answer.problems ? ` ${answer.problems} problem(s) are listed below.` : "";
-    this.status.textContent = `Planned ${answer.products.toLocaleString("en")} product(s).${problems}`;
+    this.status.textContent = say.planned(answer.products, answer.problems);
     this.lastTimings = { shownMs: performance.now() - this.sentAt, workerMs: answer.workerMs };
     this.root.dispatchEvent(new CustomEvent("amc:plan", { detail: { ok: true } }));
   }
@@ -125,6 +133,6 @@ export class CataloguePlanner {
     else if (state === "failed") {
       this.button.disabled = false;
       this.status.textContent = messages.failed(detail);
-    } else if (state === "ready") this.status.textContent = "Ready: choose a file or paste your list, then plan.";
+    } else if (state === "ready") this.status.textContent = say.ready;
   }
 }

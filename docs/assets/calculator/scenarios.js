@@ -4,7 +4,10 @@
 // scenario (url-state.js) and the base (?base=<its query>&base_name=<its name>), so a shared
 // link reopens both.
 
+import { messages } from "./messages.js";
 import { fillFromQuery, formQuery, stateFromQuery } from "./url-state.js";
+
+const say = messages.scenarios;
 
 const STORE_KEY = "aliexpress-modes.scenarios.v1";
 
@@ -31,7 +34,7 @@ export class Scenarios {
   attach() {
     this.panel.hidden = false;
     const params = new URLSearchParams(location.search);
-    if (params.has("base")) this.base = { query: params.get("base"), name: params.get("base_name") || "the base" };
+    if (params.has("base")) this.base = { query: params.get("base"), name: params.get("base_name") || say.sharedBase };
     const preset = params.get("preset");
     if (preset && this.preset.querySelector(`option[value="${CSS.escape(preset)}"]`)) {
       this.preset.value = preset;
@@ -80,10 +83,10 @@ export class Scenarios {
   }
 
   pin() {
-    const name = this.panel.querySelector(".amc-scenario-name").value.trim() || "the pinned base";
+    const name = this.panel.querySelector(".amc-scenario-name").value.trim() || say.defaultBase;
     this.base = { query: formQuery(this.form).toString(), name };
     this.showBase();
-    this.note.textContent = `Pinned “${name}”: change any value to see the difference from it.`;
+    this.note.textContent = say.pinned(name);
     this.calculator.changed();
   }
 
@@ -91,7 +94,7 @@ export class Scenarios {
     this.base = null;
     this.showBase();
     this.showComparison(null);
-    this.note.textContent = "The base is removed.";
+    this.note.textContent = say.unpinned;
   }
 
   showBase() {
@@ -113,7 +116,7 @@ export class Scenarios {
     const input = this.panel.querySelector(".amc-scenario-name");
     const name = input.value.trim();
     if (!name) {
-      this.note.textContent = "Give the scenario a name first.";
+      this.note.textContent = say.nameFirst;
       input.focus();
       return;
     }
@@ -123,10 +126,10 @@ export class Scenarios {
     try {
       localStorage.setItem(STORE_KEY, JSON.stringify(saved));
     } catch {
-      this.note.textContent = "This browser does not allow saving here (private mode or storage turned off).";
+      this.note.textContent = say.cannotSave;
       return;
     }
-    this.note.textContent = `${replaced ? "Replaced" : "Saved"} “${name}” in this browser.`;
+    this.note.textContent = say.saved(name, replaced);
     this.renderSaved();
   }
 
@@ -138,7 +141,7 @@ export class Scenarios {
     this.showPresetAbout();
     this.setUrlParam("preset", null);
     this.panel.querySelector(".amc-scenario-name").value = name;
-    this.note.textContent = `Opened “${name}”.`;
+    this.note.textContent = say.opened(name);
     this.calculator.changed();
   }
 
@@ -149,7 +152,7 @@ export class Scenarios {
     } catch {
       return;
     }
-    this.note.textContent = `Deleted “${name}”.`;
+    this.note.textContent = say.deleted(name);
     this.renderSaved();
   }
 
@@ -161,12 +164,12 @@ export class Scenarios {
       const label = document.createElement("span");
       label.className = "amc-saved-name";
       label.textContent = scenario.name;
-      const open = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: "Open" });
+      const open = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: say.open });
       open.dataset.action = "open-saved";
-      open.setAttribute("aria-label", `Open ${scenario.name}`);
-      const remove = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: "Delete" });
+      open.setAttribute("aria-label", say.openNamed(scenario.name));
+      const remove = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: say.delete });
       remove.dataset.action = "delete-saved";
-      remove.setAttribute("aria-label", `Delete ${scenario.name}`);
+      remove.setAttribute("aria-label", say.deleteNamed(scenario.name));
       item.append(label, " ", open, " ", remove);
       return item;
     }));

@@ -88,12 +88,19 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
 
 function evaluate(request) {
   const started = performance.now();
-  // A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text.
+  // A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text; the plan
+  // comes back in the page's language, as the calculator's results do.
   const answer = JSON.parse(request.type === "catalogue"
-    ? session.catalogue(request.data, JSON.stringify(request.settings))
+    ? session.catalogue(request.data, JSON.stringify(request.settings), request.language)
     : handle(JSON.stringify(request)));
   postMessage({ type: "result", id: request.id, ...answer, workerMs: performance.now() - started });
 }
+
+// The one sentence the worker writes itself (every other word comes from Python or the page).
+const INTERNAL_ERROR = {
+  en: "The calculator hit an internal error for this input.",
+  zh: "计算器处理这组数字时出了内部错误。",
+};
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
@@ -112,7 +119,7 @@ self.onmessage = async ({ data }) => {
       // A bug, not bad input: report it plainly; the details go to the console for developers.
       console.warn("calculator evaluation failed", error);
       postMessage({ type: "result", id: data.id, ok: false, problems: [
-        { field: "", code: "internal", message: "The calculator hit an internal error for this input." },
+        { field: "", code: "internal", message: INTERNAL_ERROR[data.language] || INTERNAL_ERROR.en },
       ] });
     }
   }
