@@ -359,7 +359,10 @@ def _best_in(allowed: tuple[int, ...], product: _Product) -> int:
 
 
 def _assess(allowed: tuple[int, ...], products: list[_Product], store_costs: list) -> dict:
-    choice = [_best_in(allowed, product) for product in products]
+    if len(allowed) == 1:  # one mode: no choice to make
+        choice = [allowed[0]] * len(products)
+    else:
+        choice = [_best_in(allowed, product) for product in products]
     profit = math.fsum([*(p.profit[c] for p, c in zip(products, choice, strict=True)),
                         *(-store_costs[i][0] for i in allowed)])
     hours = math.fsum([*(p.hours[c] for p, c in zip(products, choice, strict=True)),
@@ -367,11 +370,12 @@ def _assess(allowed: tuple[int, ...], products: list[_Product], store_costs: lis
     return {"allowed": allowed, "choice": choice, "profit": profit, "hours": hours}
 
 
-def best_plan(products: list[_Product], store_costs: list) -> dict:
-    """The best of the plans over every non-empty set of modes (see the module's docstring)."""
+def every_plan(products: list[_Product], store_costs: list) -> list[dict]:
+    """The plan of every non-empty set of modes, the single modes first, in the modes' order;
+    the best is ``_pick``'s (see the module's docstring)."""
     count = len(store_costs)
-    return _pick([_assess(allowed, products, store_costs)
-                  for size in range(1, count + 1) for allowed in combinations(range(count), size)])
+    return [_assess(allowed, products, store_costs)
+            for size in range(1, count + 1) for allowed in combinations(range(count), size)]
 
 
 def _pick(plans: list[dict]) -> dict:
@@ -386,7 +390,8 @@ def _plan(products: list[_Product], modes: list[dict], labels: list[str], store_
     result: dict = {"format": PLAN_FORMAT, "version": PLAN_VERSION, "currency": "CNY",
                     "settings": settings, "problems": problems,
                     "product_count": len(products)}
-    singles = [_assess((i,), products, store_costs) for i in range(len(modes))]
+    plans = every_plan(products, store_costs)
+    singles = plans[:len(modes)]
     result["single_mode_plans"] = [
         {"mode": mode["id"], "label": label, "profit": plan["profit"],
          "hours": plan["hours"], "store_costs": costs[0]}
@@ -394,7 +399,7 @@ def _plan(products: list[_Product], modes: list[dict], labels: list[str], store_
     if not products:
         result.update(plan=None, products=[], gain_over_best_single=None, best_single_mode=None)
         return result
-    best = best_plan(products, store_costs)
+    best = _pick(plans)
     best_single = _pick(singles)["allowed"][0]
     per_mode = []
     for i in best["allowed"]:
