@@ -25,6 +25,7 @@ from calculators.ranges import range_text
 import calculators
 from calculators import report
 from generator.browser_assets import prepare_runtime
+from generator.bundle import bundle_json
 from generator.render import template_words
 
 ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
@@ -55,8 +56,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         raise ValueError(f"unknown mode(s) {unknown}; expected some of {list(ALL_MODES)}")
     full = len(modes) == len(ALL_MODES)
     uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
-    scenario = calculators.default_scenario(bundle)
-    result = calculators.evaluate(scenario, bundle, language)
+    scenario, result = _default_result(bundle, language)
     w = _words(language)
     runtime = prepare_runtime(bundle)
     urls = runtime.urls
@@ -103,6 +103,22 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
+
+
+# (bundle JSON, language) -> the default scenario and its result, for the latest bundles.
+_defaults: dict[tuple[str, str], tuple[dict, dict]] = {}
+
+
+def _default_result(bundle: dict, language: str) -> tuple[dict, dict]:
+    """The default scenario and its whole result (sensitivity included), computed once per
+    bundle and language: every calculator block of a build prerenders the same one."""
+    key = (bundle_json(bundle), language)
+    if key not in _defaults:
+        if len(_defaults) >= 8:  # `mkdocs serve` sees a new bundle with every data edit
+            _defaults.clear()
+        scenario = calculators.default_scenario(bundle)
+        _defaults[key] = scenario, calculators.evaluate(scenario, bundle, language)
+    return _defaults[key]
 
 
 def canonical_json(result: object) -> str:

@@ -7,6 +7,7 @@ Every problem in every file is collected before anything is raised, so one run o
 from __future__ import annotations
 
 import datetime
+import hashlib
 from pathlib import Path
 
 from generator.errors import DataErrors, DataProblem
@@ -42,7 +43,7 @@ from generator.model import (
     mode_slug,
 )
 from generator.references import ReferenceChecks, entry_ids, source_grades
-from generator.schemas import SCHEMA_DIR, load_schema, validate_document
+from generator.schemas import SCHEMA_DIR, build_date, load_schema, validate_document
 from generator.text import Text
 from generator.yaml_source import MAX_FILE_BYTES, YamlDocument, decode_data_file, read_yaml
 
@@ -81,6 +82,26 @@ def _read(data_dir: Path, relative: str, schema: str, problems: list[DataProblem
     except OSError as error:  # no permission to read, say
         problems.append(DataProblem(display, 1, 1, "", f"cannot read the file: {error.strerror}"))
         return None
+    key = (display, relative, schema, today or build_date(), hashlib.sha256(head).digest(), size)
+    if key not in _checked:
+        found: list[DataProblem] = []
+        if len(_checked) >= 256:
+            _checked.clear()
+        _checked[key] = _check(head, size, display, relative, schema, found, today), found
+    document, found = _checked[key]
+    problems += found
+    return document
+
+
+# (file, its path in data/, schema, date, sha256 of its bytes, size) -> what _check made of it.
+# Under `mkdocs serve` one process rebuilds after every edit: the files that did not change are
+# not parsed and validated again. Nothing here is changed after it is made.
+_checked: dict[tuple, tuple[YamlDocument | None, list[DataProblem]]] = {}
+
+
+def _check(head: bytes, size: int, display: str, relative: str, schema: str,
+           problems: list[DataProblem], today: datetime.date | None) -> YamlDocument | None:
+    """Decode, parse and validate one file's bytes, adding its problems to `problems`."""
     text, found = decode_data_file(head, display, size=size)
     if text is None:
         problems += found

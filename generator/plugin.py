@@ -28,15 +28,18 @@ from mkdocs.utils import get_relative_url
 
 from generator import site_dir
 from generator.bundle import build_bundle
+from generator.calculator_slots import CalculatorSlots, MissingBlock
 from generator.commit_date import use_commit_date
 from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.load import load_data
+from generator.model import SiteData
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
+from generator.template_cache import use_bytecode_cache
 from generator.text import LANGUAGES
 
 PLUGIN_NAME = "aliexpress-modes"
@@ -104,14 +107,14 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             if user_dict and not Path(user_dict).is_absolute():
                 plugin.config.jieba_dict_user = str(self.config_dir / user_dict)
 
-    def _load(self):
+    def _load(self) -> tuple[SiteData | None, dict | None, DataErrors | None]:
+        """The site's data, its bundle, and the data errors shown instead under `mkdocs serve`."""
         try:
             site = load_data(self.data_dir, today=self.validation_day)
         except DataErrors as errors:
             if self.serving:  # show them in the browser; raising would leave it waiting
                 NOTICES.error(str(errors))
-                self.errors = errors
-                return None, None
+                return None, None, errors
             # PluginError ends the build with exit status 1 and this message, no traceback.
             raise PluginError(str(errors)) from None
         stale = stale_figures(site, date.today(), self.config.stale_after_months)
@@ -120,10 +123,13 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
                 f"{len(stale)} figures were checked more than {self.config.stale_after_months} "
                 "months ago; check them again and update `checked` (this does not fail the "
                 "build):\n  " + "\n  ".join(str(figure) for figure in stale))
-        return site, build_bundle(site)
+        return site, build_bundle(site), None
 
     def on_files(self, files: Files, config) -> Files:
-        self.site, self.bundle = self._load()
+        # A translation uses the data its root build loaded: the same files, read and checked once.
+        shared, self.shared_data = getattr(self, "shared_data", None), None
+        self.site, self.bundle, self.errors = shared or self._load()
+        self.slots = CalculatorSlots()
         if self.errors:
             for path in generated_paths(self.data_dir):
                 files.append(File.generated(config, path, content="# Data errors\n"))
@@ -133,8 +139,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             from generator.calculator_html import render_calculator
 
             def calculator(modes: list[str]) -> str:
-                return render_calculator(self.bundle, modes=modes, page_url="",
-                                         language=self.config.language)
+                return self.slots.placeholder(render_calculator(
+                    self.bundle, modes=modes, page_url="", language=self.config.language))
 
         chooser = catalogue = None
         language = self.config.language
@@ -157,6 +163,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.data_files[page.path] = page.data_files
         return files
+
+    def on_env(self, env, config, files):
+        # Material's templates, compiled once and kept in build/ for every later build.
+        return use_bytecode_cache(env)
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if self.errors:
@@ -182,6 +192,14 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         language = self.config.language
         terms = [(term.id, term.words(language)) for term in self.site.glossary]
         return link_first_uses(html, terms, url)
+
+    @event_priority(100)  # before other plugins' post-processing: they see the whole page
+    def on_post_page(self, output: str, page, config) -> str:
+        """Calculator blocks go into the finished page (generator/calculator_slots.py)."""
+        try:
+            return self.slots.fill(output)
+        except MissingBlock as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
 
     def on_page_context(self, context, page, config, nav):
         if self.config.repo_url:
@@ -261,7 +279,11 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         plugin.config.translations = {}
         plugin.command = getattr(self, "command", "build")
         plugin.dirty = getattr(self, "dirty", False)
-        build(translated)
+        plugin.shared_data = self.site, self.bundle, self.errors
+        try:
+            build(translated)
+        finally:
+            plugin.shared_data = None
 
 
 def _error_page(errors: DataErrors) -> str:

@@ -26,6 +26,7 @@ from generator.citations import cited_on, last_data_review
 from generator.freshness import last_reviewed, page_last_reviewed
 from generator.model import MODE_ORDER, CategoryValues, Figure, SiteData, mode_slug
 from generator.safe_text import head_text, html_text, markdown_block, md_text
+from generator.template_cache import use_bytecode_cache
 from generator.text import LANGUAGES, Text, in_language
 from generator.yaml_source import read_yaml
 
@@ -186,7 +187,7 @@ def environment(language: str = "en") -> Environment:
     env.globals.update(t=t, head_words=head_words, language=language,
                        grade_counts=counts("sources", "grade"),
                        confidence_counts=counts("figures", "confidence"))
-    return env
+    return use_bytecode_cache(env)
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ def bundle_from(page):
 
 
 def wait_live(page, timeout=30_000):
-    """Wait until Python has produced the first live result (or failed)."""
+    """Wait until Python has produced the first live result, sensitivity included (or failed)."""
     page.wait_for_function(
-        f"() => {{ const el = document.querySelector('{ROOT}');"
-        " return el && el.amc && (el.amc.lastGood.live || el.amc.runtimeFailed()); }",
+        f"() => {{ const el = document.querySelector('{ROOT}'); return el && el.amc && "
+        "((el.amc.lastGood.live && el.amc.lastGood.complete) || el.amc.runtimeFailed()); }",
         timeout=timeout,
     )
     state = page.eval_on_selector(f"{ROOT} .amc-status", "el => el.dataset.state")
@@ -38,11 +38,15 @@ def wait_live(page, timeout=30_000):
 
 
 def next_result(page, action):
-    """Run ``action`` and wait for the calculator's next answer; returns whether it was ok."""
+    """Run ``action`` and wait for the calculator's next complete answer (the full result, or
+    problems); returns whether it was ok."""
     page.evaluate(f"""() => {{
         const el = document.querySelector('{ROOT}');
-        window.__amcNext = new Promise(r => el.addEventListener('amc:result', e => r(e.detail.ok),
-                                                               {{once: true}}));
+        window.__amcNext = new Promise(r => el.addEventListener('amc:result', function done(e) {{
+            if (e.detail.ok && e.detail.stage === 'main') return; // its sensitivity follows
+            el.removeEventListener('amc:result', done);
+            r(e.detail.ok);
+        }}));
     }}""")
     action()
     return page.evaluate("() => window.__amcNext")

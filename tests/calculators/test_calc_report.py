@@ -133,7 +133,11 @@ def test_without_sensitivity_the_block_waits_for_it(bundle, scenario):
     html = render_html(evaluate(scenario, bundle, sensitivity=False))
     assert ('<div class="amc-sensitivity" data-state="pending"><p>Working out what would change '
             "the recommendation…</p></div>") in html
-    assert "amc-tornado" not in html
+    # The tornado's place is kept too, so the page can swap both in without moving the rest.
+    assert ('<details class="amc-tornado" data-state="pending">\n<summary>How far each figure '
+            "moves the lead (chart and table)</summary>\n<p>Working out what would change the "
+            "recommendation…</p>\n</details>") in html
+    assert "amc-tornado-chart" not in html
 
 
 def test_verdict_flips_and_tornado_follow_the_recommendation(bundle, scenario):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from . import inputs, params
 from .checks import without_negative_zero
 from .i18n import check_language
 from .model import evaluate_mode
 from .recommend import pick, recommend
-from .sensitivity import analyse
+from .sensitivity import analysis_steps
 
 RESULT_FORMAT = "aliexpress-modes/result"
 RESULT_VERSION = 2
@@ -34,8 +36,22 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en",
     >>> result["recommended"]["mode"]
     'self_operated'
     """
+    if not sensitivity:
+        return next(evaluate_in_stages(scenario, parameters, language))
+    *_, result = evaluate_in_stages(scenario, parameters, language)
+    return result
+
+
+def evaluate_in_stages(scenario: dict, parameters: dict, language: str = "en", *,
+                       index: list[dict] | None = None) -> Iterator[dict | None]:
+    """``evaluate`` in steps, for a page that shows the numbers before the sensitivity: first
+    the result with ``"sensitivity": None``, then None after each subject analysed, last the
+    full result. The errors come at the first step. ``index``: the bundle's
+    ``params.parameter_index``, when the caller keeps it (a browser session does: it is the
+    same for every scenario)."""
     check_language(language)
-    index = params.parameter_index(parameters)
+    if index is None:
+        index = params.parameter_index(parameters)
     scenario_used = inputs.validate_scenario(
         scenario,
         [category["id"] for category in parameters["categories"]],
@@ -50,8 +66,7 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en",
         evaluate_mode(mode, parameters["tasks"], scenario_used, capital_cost_rate, language)
         for mode in parameters["modes"]
     ]
-    winner = pick(modes)[0]
-    return without_negative_zero({
+    result = without_negative_zero({
         "format": RESULT_FORMAT,
         "version": RESULT_VERSION,
         "currency": "CNY",
@@ -59,9 +74,14 @@ def evaluate(scenario: dict, parameters: dict, language: str = "en",
         "capital_cost_rate": capital_cost_rate,
         "modes": modes,
         "recommended": recommend(modes, language),
-        "sensitivity": analyse(parameters, index, scenario_used, capital_cost_rate, modes,
-                               winner, language) if sensitivity else None,
+        "sensitivity": None,
     })
+    yield result
+    for analysis in analysis_steps(parameters, index, scenario_used, capital_cost_rate, modes,
+                                   pick(modes)[0], language):
+        if analysis is None:
+            yield None
+    yield {**result, "sensitivity": without_negative_zero(analysis)}
 
 
 def default_scenario(parameters: dict) -> dict:

@@ -12,9 +12,10 @@ drops them from the prerendered copy, so the live block equals the prerendered o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from html import escape
 
-from .api import default_scenario, evaluate
+from .api import default_scenario, evaluate, evaluate_in_stages
 from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
@@ -22,6 +23,7 @@ from .compare import compare, render_comparison_html
 from .errors import InvalidInput
 from .i18n import say
 from .inputs import INPUTS
+from .params import parameter_index
 from .report import render_html, to_csv
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
@@ -41,6 +43,7 @@ class Session:
     def __init__(self, parameters_text: str) -> None:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
+        self.index = parameter_index(self.parameters)  # the same for every request
         self._base_key: str | None = None  # the pinned base last worked out, and its result
         self._base_result: dict | None = None
         self._base_problems = ""
@@ -63,25 +66,56 @@ class Session:
     def handle(self, request_json: str) -> str:
         """``{"raw", "overrides", "modes", "language", "base"?}`` in; ``{"ok": true, "json",
         "html", "csv", "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both as
-        JSON text, in the request's language (English when it names none).
+        JSON text, in the request's language (English when it names none). The full result,
+        sensitivity included.
 
         ``base`` (``{"raw", "overrides", "name"}``) is a pinned scenario: ``comparison`` is the
         HTML of the differences from it (``compare``), or a sentence when the base itself is
-        invalid; None without a base.
+        invalid; None without a base."""
+        for answer in self.stages(request_json):
+            if answer is not None:
+                last = answer
+        return last
+
+    def stages(self, request_json: str) -> Iterator[str | None]:
+        """``handle`` in two answers: the result without the sensitivity (its HTML shows it
+        pending), None after each subject of the sensitivity analysed (the worker may stop
+        there when a newer input arrives), then the full answer. An invalid scenario gives
+        its problems as the one answer.
+
+        >>> from calculators.params import EXAMPLE_BUNDLE
+        >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+        >>> steps = list(session.stages(json.dumps({"raw": {}, "overrides": {}, "modes": None})))
+        >>> first, last = json.loads(steps[0]), json.loads(steps[-1])
+        >>> json.loads(first["json"])["sensitivity"], 'data-state="pending"' in first["html"]
+        (None, True)
+        >>> steps[1:-1] == [None] * len(json.loads(last["json"])["sensitivity"]["subjects"])
+        True
         """
         request = json.loads(request_json)
         language = request.get("language", "en")
         scenario = self.scenario(request["raw"], request["overrides"])
+        steps = evaluate_in_stages(scenario, self.parameters, language, index=self.index)
         try:
-            result = evaluate(scenario, self.parameters, language)
+            result = next(steps)
         except InvalidInput as error:
-            return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+            yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+            return
+        base = request.get("base")
+        yield self._answer(result, request["modes"], language, base)
+        for result in steps:
+            if result is None:
+                yield None
+        yield self._answer(result, request["modes"], language, base)
+
+    def _answer(self, result: dict, modes: list[str] | None, language: str,
+                base: dict | None) -> str:
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=request["modes"], language=language)),
+            "html": single_block(render_html(result, modes=modes, language=language)),
             "csv": to_csv(result, language),
-            "comparison": self.comparison(result, request.get("base"), language),
+            "comparison": self.comparison(result, base, language),
         })
 
     def comparison(self, result: dict, base: dict | None, language: str = "en") -> str | None:
@@ -93,7 +127,7 @@ class Session:
         if key != self._base_key:
             try:
                 self._base_result = evaluate(self.scenario(base["raw"], base["overrides"]),
-                                             self.parameters, language)
+                                             self.parameters, language, sensitivity=False)
             except InvalidInput as error:
                 self._base_result = None
                 self._base_problems = say(language, "cmp_separator").join(

@@ -222,6 +222,15 @@ def product_figures(c: ModeConstants, s: dict) -> ProductFigures:
                           math.fsum(monthly_hours))
 
 
+def profit_and_hours(mode: dict, tasks: list[dict], s: dict,
+                     capital_cost_rate: float) -> tuple[float, float]:
+    """(profit after effort, effort hours) of one mode: the same numbers as ``evaluate_mode``,
+    without its itemised rows, for the sensitivity's many re-evaluations."""
+    figures = product_figures(
+        mode_constants(mode, tasks, s["category"], s["overrides"], capital_cost_rate), s)
+    return figures.profit_after_effort, figures.effort_hours
+
+
 def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
                   language: str = "en") -> dict:
     """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;

@@ -21,11 +21,12 @@ are ranked by reach, then by relative change |flip - value| / |value|, then by s
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from . import inputs
 from .i18n import localized
-from .model import mode_constants, product_figures
+from .model import profit_and_hours
 from .params import SUPPLY_PRICED, resolve
 from .ranges import INPUT_SPREAD, parameter_range, widen
 from .recommend import TIE_CNY, order_by
@@ -117,11 +118,7 @@ class Evaluator:
         hours = [mode["effort_hours"] for mode in self.base]
         modes = self.parameters["modes"]
         for i in range(len(modes)) if subject.modes is None else subject.modes:
-            # Only two figures are compared: the lean path, not the itemised result.
-            constants = mode_constants(modes[i], self.parameters["tasks"], s["category"],
-                                       s["overrides"], rate)
-            figures = product_figures(constants, s)
-            profits[i], hours[i] = figures.profit_after_effort, figures.effort_hours
+            profits[i], hours[i] = profit_and_hours(modes[i], self.parameters["tasks"], s, rate)
         return profits, hours
 
 
@@ -207,9 +204,12 @@ def _lead(profits: list[float], winner: int) -> float | None:
     return profits[winner] - max(others) if others else None
 
 
-def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_rate: float,
-            modes: list[dict], winner: int, language: str = "en") -> dict:
-    """The ``sensitivity`` part of a result (see docs/reference/formats.md)."""
+def analysis_steps(parameters: dict, index: list[dict], scenario: dict,
+                   capital_cost_rate: float, modes: list[dict], winner: int,
+                   language: str = "en") -> Iterator[dict | None]:
+    """The ``sensitivity`` part of a result (see docs/reference/formats.md), one subject at a
+    time: None after each subject, then the analysis. The browser's worker drives it in slices,
+    so a newer input can stop it between subjects."""
     supply_price = next((mode["supply_price"] for mode in modes
                          if mode["supply_price"] is not None), None)
     evaluate = Evaluator(parameters, scenario, capital_cost_rate, modes)
@@ -217,42 +217,49 @@ def analyse(parameters: dict, index: list[dict], scenario: dict, capital_cost_ra
     labels = [mode["label"] for mode in modes]
     rows = []
     for subject in subjects(parameters, index, scenario, supply_price, language):
-        lines = _lines(subject, evaluate, modes)
-        low = lines.at(_to_t(subject.id, subject.low))
-        high = lines.at(_to_t(subject.id, subject.high))
-        flip = _flip(subject, lines, winner) if len(modes) > 1 else None
-        row = {
-            "id": subject.id, "kind": subject.kind, "label": subject.label,
-            "unit": subject.unit, "value": subject.value, "low": subject.low,
-            "high": subject.high, "range_from": subject.range_from,
-            "profit_low": dict(zip(ids, low[0], strict=True)),
-            "profit_high": dict(zip(ids, high[0], strict=True)),
-            "lead_low": _lead(low[0], winner), "lead_high": _lead(high[0], winner),
-            "flip": None,
-        }
-        if flip is not None:
-            value, to, pays_more = flip
-            reach = _reach(subject, value)
-            row["flip"] = {
-                "value": value, "to": ids[to],
-                "direction": "above" if value >= subject.value else "below",
-                "reach": reach, "within_range": reach is not None and reach <= 1,
-                "solved": ("closed form in 1/units_per_order" if subject.id == "units_per_order"
-                           else "closed form"),
-                "sentence": flip_sentence(subject, value, labels[to], labels[winner], pays_more,
-                                          language),
-            }
-        rows.append(row)
+        rows.append(_row(subject, evaluate, modes, winner, ids, labels, language))
+        yield None
     nearest = sorted((i for i, row in enumerate(rows) if row["flip"] is not None),
                      key=lambda i: _rank(rows[i], i))[:NEAREST]
     deciding = [rows[i] for i in nearest if rows[i]["flip"]["within_range"]]
-    return {
+    yield {
         "mode": ids[winner],
         "lead": _lead([mode["profit_after_effort"] for mode in modes], winner),
         "subjects": rows,
         "nearest_flips": [rows[i]["id"] for i in nearest],
         "verdict": verdict_sentence(labels[winner], len(modes), len(rows), deciding, language),
     }
+
+
+def _row(subject: Subject, evaluate: Evaluator, modes: list[dict], winner: int, ids: list[str],
+         labels: list[str], language: str) -> dict:
+    """One subject's row: the profits at both ends of its range, the leads and the flip."""
+    lines = _lines(subject, evaluate, modes)
+    low = lines.at(_to_t(subject.id, subject.low))
+    high = lines.at(_to_t(subject.id, subject.high))
+    flip = _flip(subject, lines, winner) if len(modes) > 1 else None
+    row = {
+        "id": subject.id, "kind": subject.kind, "label": subject.label,
+        "unit": subject.unit, "value": subject.value, "low": subject.low,
+        "high": subject.high, "range_from": subject.range_from,
+        "profit_low": dict(zip(ids, low[0], strict=True)),
+        "profit_high": dict(zip(ids, high[0], strict=True)),
+        "lead_low": _lead(low[0], winner), "lead_high": _lead(high[0], winner),
+        "flip": None,
+    }
+    if flip is not None:
+        value, to, pays_more = flip
+        reach = _reach(subject, value)
+        row["flip"] = {
+            "value": value, "to": ids[to],
+            "direction": "above" if value >= subject.value else "below",
+            "reach": reach, "within_range": reach is not None and reach <= 1,
+            "solved": ("closed form in 1/units_per_order" if subject.id == "units_per_order"
+                       else "closed form"),
+            "sentence": flip_sentence(subject, value, labels[to], labels[winner], pays_more,
+                                      language),
+        }
+    return row
 
 
 def _rank(row: dict, position: int) -> tuple[float, float, int]:

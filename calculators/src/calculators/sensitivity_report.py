@@ -47,14 +47,19 @@ def _top(analysis: dict) -> list[dict]:
 def render_sensitivity(result: dict, language: str = "en") -> list[str]:
     """The tornado chart and its table, folded under the side-by-side table."""
     analysis = result["sensitivity"]
-    if analysis is None or analysis["lead"] is None:
+    def t(key: str, **values: object) -> str:
+        return say(language, key, **values)
+
+    if analysis is None:  # in its place until the page has it, so nothing below it moves
+        return [] if len(result["modes"]) < 2 else [
+            '<details class="amc-tornado" data-state="pending">',
+            f"<summary>{escape(t('tornado'))}</summary>", f"<p>{escape(t('pending'))}</p>",
+            "</details>"]
+    if analysis["lead"] is None:
         return []
     rows = _top(analysis)
     labels = {mode["id"]: mode["label"] for mode in result["modes"]}
     best = labels[analysis["mode"]]
-    def t(key: str, **values: object) -> str:
-        return say(language, key, **values)
-
     lines = ['<details class="amc-tornado">', f"<summary>{escape(t('tornado'))}</summary>"]
     lines += _chart(rows, analysis["lead"])
     caption = t("tornado_caption", best=best, count=len(rows))

@@ -6,6 +6,12 @@
 // The numbers on screen always belong to the values on screen: lastGood.key is the form state
 // its numbers were worked out for (the untouched form, for the prerendered ones). Results for
 // other values are marked as such, and never exported.
+//
+// Each change gets two answers: the result at once, with what would change the recommendation
+// pending (the verdict, the nearest flips and the tornado), then the full result. The second one
+// replaces only those parts, and only if no newer values were sent meanwhile: a sensitivity never
+// shows beside numbers it was not worked out for. The pending parts keep the height of the ones
+// they replace, so nothing below them moves, and say "working out" only when it takes a while.
 
 import { copyLink, download } from "./export.js";
 import { language, messages } from "./messages.js";
@@ -42,6 +48,8 @@ export class Calculator {
       html: this.results.innerHTML,
       live: false,
       key: this.defaultsKey,
+      complete: true, // sensitivity included
+      id: 0, // the request it answers
     };
     this.inFlight = false;
     this.dirty = false; // a change arrived while a request was in flight
@@ -73,6 +81,8 @@ export class Calculator {
     this.root.amc = this; // for tests and the benchmark
     this.runtime = runtime;
     this.showMatch();
+    this.measureSensitivity();
+    this.results.addEventListener("toggle", () => this.measureSensitivity(), true); // the tornado
     // Charts of the prerendered numbers wait while Python boots: on two cores, drawing them would
     // compete with the boot. They come with the first live result (or the error state).
     if (runtime.state !== "loading") this.scheduleCharts();
@@ -83,6 +93,7 @@ export class Calculator {
     clearTimeout(this.urlTimer); // must not write this scenario onto the next page's URL
     this.disarmStart?.();
     cancelAnimationFrame(this.chartFrame);
+    cancelAnimationFrame(this.measureFrame);
     if (this.charts) this.charts.destroy();
   }
 
@@ -118,30 +129,84 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    request(this, { raw, overrides, modes: this.modes, language, base: this.scenarios?.baseRequest() });
+    this.sentId = request(this, { raw, overrides, modes: this.modes, language, base: this.scenarios?.baseRequest() });
   }
 
   onResult(answer) {
+    if (answer.stage === "full") return this.onSensitivity(answer);
     this.inFlight = false;
     if (this.dirty) return this.send(); // a newer input is waiting; skip this stale answer
     if (answer.ok) {
       const result = JSON.parse(answer.json);
-      const previous = this.lastGood.result;
+      const previous = this.lastGood;
       this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true,
-                        key: this.sentKey };
+                        key: this.sentKey, complete: false, id: answer.id };
       this.firstLiveAt ??= performance.now(); // read by benchmarks/calculator_load.py
+      // The same values as the complete result on screen (the prerendered defaults, say): its
+      // sensitivity is still theirs and stays until the new one replaces it.
+      const keep = previous.complete && previous.key === this.sentKey;
+      const before = this.sensitivityParts();
       this.results.innerHTML = answer.html;
       this.scenarios?.showComparison(answer.comparison);
+      this.sensitivityParts().forEach((pending, k) => {
+        if (!before[k]) return;
+        if (keep) return pending.replaceWith(before[k]);
+        keepOpen(before[k], pending); // a tornado the reader opened stays open
+        if (this.heights?.[k]) pending.style.minHeight = `${this.heights[k]}px`;
+      });
       this.showProblems([]);
-      this.announce(result, previous);
+      this.announce(result, previous.result);
       this.scheduleCharts();
     } else {
       this.showProblems(answer.problems);
     }
+    this.answered(answer, "main");
+  }
+
+  // The second answer: what would change the recommendation, swapped in where it is pending.
+  onSensitivity(answer) {
+    if (answer.id !== this.sentId || answer.id !== this.lastGood.id) return; // for older values
+    if (answer.ok) {
+      const fresh = document.createElement("template");
+      fresh.innerHTML = answer.html;
+      const parts = this.sensitivityParts(fresh.content);
+      this.sensitivityParts().forEach((shown, k) => {
+        if (!parts[k]) return;
+        keepOpen(shown, parts[k]);
+        shown.replaceWith(parts[k]);
+      });
+      this.lastGood = { ...this.lastGood, json: answer.json, result: JSON.parse(answer.json),
+                        html: answer.html, complete: true };
+      this.measureSensitivity();
+      this.firstSensitivityAt ??= performance.now(); // read by benchmarks/calculator_load.py
+    } else { // an internal error: the numbers stand, their sensitivity will not come
+      this.lastGood = { ...this.lastGood, id: -1 };
+      this.showProblems(answer.problems);
+    }
+    this.answered(answer, "full");
+  }
+
+  // The heights the next pending parts keep, read when the browser lays the page out anyway (read
+  // at the next change, they would force a layout on the path to the result).
+  measureSensitivity() {
+    cancelAnimationFrame(this.measureFrame);
+    this.measureFrame = requestAnimationFrame(() => {
+      this.heights = this.sensitivityParts().map((part) => part?.getBoundingClientRect().height);
+    });
+  }
+
+  // The verdict with the nearest flips, and the tornado (calculators/sensitivity_report.py).
+  sensitivityParts(within = this.results) {
+    return [within.querySelector(".amc-sensitivity"), within.querySelector(".amc-tornado")];
+  }
+
+  answered(answer, stage) {
     this.showMatch();
-    this.lastTimings = { roundTripMs: performance.now() - this.sentAt, workerMs: answer.workerMs };
+    // For developers: ms from sending to each answer, and of that the worker's own.
+    this.lastTimings = { ...this.lastTimings,
+                         [stage]: { roundTripMs: performance.now() - this.sentAt, workerMs: answer.workerMs } };
     for (const resolve of this.waiters.splice(0)) resolve();
-    this.root.dispatchEvent(new CustomEvent("amc:result", { detail: { ok: answer.ok } }));
+    this.root.dispatchEvent(new CustomEvent("amc:result", { detail: { ok: answer.ok, stage } }));
   }
 
   onRuntimeState(state, detail) {
@@ -248,14 +313,18 @@ export class Calculator {
     else if (action === "reset") this.reset();
   }
 
-  // Exports only numbers of the values on the form: an answer on its way is waited for.
+  // Exports only complete results of the values on the form: an answer on its way is waited for.
   async export(format) {
-    if (this.formKey() !== this.lastGood.key && runtime.state === "ready") {
+    while (runtime.state === "ready" && (this.inFlight || this.sensitivityPending())) {
       await new Promise((resolve) => this.waiters.push(resolve));
     }
-    if (this.formKey() !== this.lastGood.key) return; // invalid input, or Python stopped
+    if (this.formKey() !== this.lastGood.key || !this.lastGood.complete) return; // invalid input, or Python stopped
     if (format === "csv") download("aliexpress-modes.csv", "text/csv", this.lastGood.csv);
     else download("aliexpress-modes.json", "application/json", this.lastGood.json);
+  }
+
+  sensitivityPending() {
+    return !this.lastGood.complete && this.lastGood.id === this.sentId;
   }
 
   async copyLink(button) {
@@ -288,4 +357,8 @@ export class Calculator {
       });
     });
   }
+}
+
+function keepOpen(from, to) {
+  if (to instanceof HTMLDetailsElement) to.open = from.open;
 }

@@ -92,11 +92,17 @@ export function stopRuntime() {
   runtime.pending.clear();
 }
 
-// Sends one scenario to the worker; the answer goes to listener.onResult.
+const clients = Object.assign(new WeakMap(), { nextId: 1 }); // listener -> its number for the worker
+
+// Sends one scenario to the worker and returns its id. The answers go to listener.onResult:
+// stage "main" (the result, its sensitivity pending), then stage "full" unless the same listener
+// asked again meanwhile (the worker drops the older sensitivity), or one "main" with ok: false.
 export function request(listener, payload) {
   const id = runtime.nextId++;
+  if (!clients.has(listener)) clients.set(listener, clients.nextId++);
   runtime.pending.set(id, listener);
-  runtime.worker.postMessage({ type: "evaluate", id, ...payload });
+  runtime.worker.postMessage({ type: "evaluate", id, client: clients.get(listener), ...payload });
+  return id;
 }
 
 function failRuntime(failure) {
@@ -125,8 +131,8 @@ function onWorkerMessage(data) {
     failRuntime(failure);
   } else if (data.type === "result") {
     const listener = runtime.pending.get(data.id);
-    runtime.pending.delete(data.id);
-    if (listener) listener.onResult(data);
+    if (data.stage !== "main" || !data.ok) runtime.pending.delete(data.id); // its last answer
+    if (listener && data.stage !== "superseded") listener.onResult(data);
   }
 }
 

@@ -4,20 +4,28 @@
 //
 // Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
 //                integrity: {absolute URL: "sha256-..."}}
-//               {type: "evaluate", id, raw: {field: text}, overrides: {param id: text}, modes,
-//                base?: {raw, overrides, name}} (base: a pinned scenario to compare with)
-//               {type: "catalogue", id, data: Uint8Array | text, settings: {field: number}}
+//               {type: "evaluate", id, client, raw: {field: text}, overrides: {param id: text},
+//                modes, language, base?: {raw, overrides, name}}; client: which calculator on
+//                the page asks; base: a pinned scenario to compare with
+//               {type: "catalogue", id, client, data: Uint8Array | text, settings: {field: number},
+//                language}
 // Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
 //               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
 //                 missing | integrity | network | model | runtime (sent once, at the first failure)
-//               {type: "result", id, ok: true, json, html, csv}
-//               {type: "result", id, ok: false, problems: [{field, code, message}]}
-//               {type: "result", id, ok: true, html, csv, products, problems} (a catalogue)
+//               {type: "result", id, stage: "main", ok: true, json, html, csv}: the result with
+//                 its sensitivity pending, at once; then either
+//               {type: "result", id, stage: "full", ok: true, json, html, csv}: sensitivity and all
+//               {type: "result", id, stage: "superseded"}: the same client asked again meanwhile,
+//                 so this request's sensitivity was dropped (it would be for other values)
+//               {type: "result", id, stage: "main" | "full", ok: false, problems: [{field, code, message}]}
+//               {type: "result", id, stage: "full", ok: true, html, csv, products, problems}: a
+//                 catalogue's plan, in the request's language
 
 import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
 
-let handle = null; // calculators.bridge.Session(...).handle once the runtime is ready
-let session = null; // the Session itself (its catalogue method plans a whole catalogue)
+let session = null; // calculators.bridge.Session(...) once the runtime is ready
+const latest = new Map(); // client -> id of its newest request: older sensitivities stop
+const SLICE_MS = 4; // sensitivity work between two looks at the message queue
 const bootMarks = {}; // stage -> ms since the worker started, for the benchmark
 let booting = null;
 let failed = false;
@@ -82,18 +90,63 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
   // site's wheel carries its bytecode) like the rest of the package.
   const bridge = pyodide.pyimport("calculators.bridge");
   session = bridge.Session(await parameters);
-  handle = session.handle;
   bootMarks.bridge = performance.now();
 }
 
-function evaluate(request) {
+// A message posted to ourselves runs after the messages already queued: a newer request from the
+// page gets in between two slices of a sensitivity (setTimeout would be clamped to 4 ms).
+const tick = new MessageChannel();
+const ticks = [];
+tick.port1.onmessage = () => ticks.shift()();
+function nextTask() {
+  return new Promise((resolve) => {
+    ticks.push(resolve);
+    tick.port2.postMessage(null);
+  });
+}
+
+function post(request, stage, answer, started) {
+  postMessage({ type: "result", id: request.id, stage, ...answer, workerMs: performance.now() - started });
+}
+
+// The result at once, its sensitivity pending; then the sensitivity in slices, dropped as soon as
+// the same calculator sends a newer request (the page would not show it anyway).
+async function evaluate(request) {
+  let started = performance.now();
+  const steps = session.stages(JSON.stringify(request));
+  try {
+    const main = JSON.parse(steps.next().value);
+    post(request, "main", main, started);
+    request.mainSent = true;
+    if (!main.ok) return;
+    started = performance.now();
+    for (;;) {
+      await nextTask();
+      if (latest.get(request.client) !== request.id) {
+        postMessage({ type: "result", id: request.id, stage: "superseded" });
+        return;
+      }
+      const slice = performance.now();
+      let step;
+      do {
+        step = steps.next();
+      } while (step.value === undefined && !step.done && performance.now() - slice < SLICE_MS);
+      if (step.value !== undefined) {
+        post(request, "full", JSON.parse(step.value), started);
+        return;
+      }
+      if (step.done) throw new Error("the sensitivity ended without a result");
+    }
+  } finally {
+    steps.destroy();
+  }
+}
+
+// A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text; the plan
+// comes back in the page's language, as the calculator's results do. One answer, no stages.
+function planCatalogue(request) {
   const started = performance.now();
-  // A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text; the plan
-  // comes back in the page's language, as the calculator's results do.
-  const answer = JSON.parse(request.type === "catalogue"
-    ? session.catalogue(request.data, JSON.stringify(request.settings), request.language)
-    : handle(JSON.stringify(request)));
-  postMessage({ type: "result", id: request.id, ...answer, workerMs: performance.now() - started });
+  post(request, "full", JSON.parse(session.catalogue(request.data, JSON.stringify(request.settings), request.language)), started);
 }
 
 // The one sentence the worker writes itself (every other word comes from Python or the page).
@@ -111,14 +164,16 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data.type === "evaluate" || data.type === "catalogue") {
+    latest.set(data.client, data.id);
     await booting;
-    if (!handle) return; // boot failed and was already reported
+    if (!session) return; // boot failed and was already reported
     try {
-      evaluate(data);
+      if (data.type === "catalogue") planCatalogue(data);
+      else await evaluate(data);
     } catch (error) {
       // A bug, not bad input: report it plainly; the details go to the console for developers.
       console.warn("calculator evaluation failed", error);
-      postMessage({ type: "result", id: data.id, ok: false, problems: [
+      postMessage({ type: "result", id: data.id, stage: data.mainSent ? "full" : "main", ok: false, problems: [
         { field: "", code: "internal", message: INTERNAL_ERROR[data.language] || INTERNAL_ERROR.en },
       ] });
     }
