@@ -6,7 +6,7 @@ the figures the guide pages show. See docs/reference/formats.md for the format.
 
 from __future__ import annotations
 
-import json
+from calculators.params import canonical_json
 
 from generator.model import CategoryValues, Figure, Mode, Provenance, SiteData
 from generator.text import LANGUAGES, Text
@@ -135,7 +135,7 @@ def build_bundle(site: SiteData) -> dict:
 
 
 def bundle_json(bundle: dict) -> str:
-    """Canonical JSON text: the same data always gives the same bytes, so a stable file hash."""
-    return json.dumps(bundle, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
+    """Canonical JSON text: the same data always gives the same bytes, so a stable file hash
+    (the calculators' own definition: an export's data version is that hash)."""
+    return canonical_json(bundle)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from html import escape
 
 from calculators.bridge import single_block
+from calculators.export import data_version, export_csv, export_json
 from calculators.i18n import localized
 from calculators.ranges import range_text
 
@@ -29,6 +30,9 @@ from generator.bundle import bundle_json
 from generator.render import template_words
 
 ALL_MODES = ("fully_managed", "semi_managed", "self_operated")
+# Where a compact calculator links for the comparison of all modes: compact calculators sit on
+# the mode pages (modes/<slug>/, in either language), the full one at calculator/.
+COMPARE_URL_FROM_MODE_PAGE = "../../calculator/"
 # How long the browser waits for Python before showing the error state (data-timeout-ms).
 DEFAULT_TIMEOUT_MS = 30_000
 
@@ -60,6 +64,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     w = _words(language)
     runtime = prepare_runtime(bundle)
     urls = runtime.urls
+    compare_url = None if full else COMPARE_URL_FROM_MODE_PAGE
 
     attributes = {
         "class": "amc" + (" amc--compact" if not full else ""),
@@ -76,6 +81,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "data-uplot": urls.uplot_js,
         "data-uplot-css": urls.uplot_css,
         "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+        "data-compare-url": "" if full else COMPARE_URL_FROM_MODE_PAGE,
         # The hash of every file the worker loads: it checks each download before running it.
         "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
         # Material's search leaves the block out of its index: form labels and prerendered
@@ -95,11 +101,13 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         _status(w),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
         f'<div class="amc-results" id="{uid}-results">'
-        f"{report.render_html(result, modes=modes, language=language)}</div>",
+        f"{report.render_html(result, modes=modes, language=language, compare_url=compare_url)}"
+        "</div>",
         _charts(uid, w) if full else "",
         f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
-        '<script type="application/json" class="amc-prerendered-csv">'
-        f"{script_json(report.to_csv(result, language))}</script>",
+        # The exports of these numbers, for when Python cannot run (live ones are made on demand).
+        '<script type="application/json" class="amc-prerendered-exports">'
+        f"{script_json(_exports(result, bundle, language))}</script>",
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
@@ -119,6 +127,23 @@ def _default_result(bundle: dict, language: str) -> tuple[dict, dict]:
         scenario = calculators.default_scenario(bundle)
         _defaults[key] = scenario, calculators.evaluate(scenario, bundle, language)
     return _defaults[key]
+
+
+# (bundle JSON, language) -> the exports of the default result, computed once like the result.
+_default_exports: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _exports(result: dict, bundle: dict, language: str) -> dict[str, str]:
+    """The CSV and JSON exports of the default ``result``, as the worker makes them for live
+    numbers; computed once per bundle and language."""
+    key = (bundle_json(bundle), language)
+    if key not in _default_exports:
+        if len(_default_exports) >= 8:
+            _default_exports.clear()
+        data = data_version(bundle)
+        _default_exports[key] = {"csv": export_csv(result, bundle, language, data),
+                                 "json": export_json(result, bundle, language, data)}
+    return _default_exports[key]
 
 
 def canonical_json(result: object) -> str:
@@ -146,11 +171,13 @@ def _inputs(uid: str, bundle: dict, scenario: dict, language: str, w) -> str:
             rows.append(_category_select(field_id, spec.name, described, bundle, scenario,
                                          language))
         else:
-            limits = {"min": spec.min, "max": spec.max, "step": spec.step}
+            # Text, not type=number: Chromium's number box drops a comma ("35,5" became 355).
+            # The worker reads a decimal comma or rejects the value with a message (bridge.py);
+            # inputmode still brings up the number keyboard on phones.
             given = scenario[spec.name]  # None: an optional input left to the model
             attrs = {
-                "id": field_id, "name": spec.name, "type": "number", "inputmode": "decimal",
-                **{key: number_text(value) for key, value in limits.items() if value is not None},
+                "id": field_id, "name": spec.name, "type": "text", "inputmode": "decimal",
+                "autocomplete": "off",
                 "value": "" if given is None else number_text(given),
                 "data-default": "" if given is None else number_text(given),
                 "aria-describedby": described,
@@ -201,8 +228,8 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
         # Task shares name their mode already; other parameters are prefixed with it.
         name = w("owner", mode=owner, label=label) if owner and owner not in label else label
         attrs = {
-            "id": field_id, "name": field, "type": "number", "inputmode": "decimal",
-            "min": number_text(entry["min"]), "max": number_text(entry["max"]), "step": "any",
+            "id": field_id, "name": field, "type": "text", "inputmode": "decimal",
+            "autocomplete": "off",
             "placeholder": _value_text(entry["value"], w, categories),
             "aria-describedby": f"{field_id}-error",
         }
@@ -212,13 +239,15 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
             f' <span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
             "</span>"
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
-            f"<td>{escape(_value_text(entry['value'], w, categories))}</td>",
-            f"<td>{escape(range_text(entry, language))}</td>",
-            f"<td><input {_attributes(attrs)}>"
+            f'<td data-label="{escape(w("default"))}">'
+            f"{escape(_value_text(entry['value'], w, categories))}</td>",
+            f'<td data-label="{escape(w("range"))}">{escape(range_text(entry, language))}</td>',
+            f'<td data-label="{escape(w("your_value"))}"><input {_attributes(attrs)}>'
             f'<p class="amc-error" id="{field_id}-error" hidden></p></td>',
-            f"<td>{_source_link(entry.get('source'), language, w)}</td>",
-            _checked_cell(entry["checked"]),
-            f"<td>{_badge(entry['confidence'], w)}</td>",
+            f'<td data-label="{escape(w("source"))}">'
+            f"{_source_link(entry.get('source'), language, w)}</td>",
+            _checked_cell(entry["checked"], w),
+            f'<td data-label="{escape(w("confidence"))}">{_badge(entry["confidence"], w)}</td>',
             "</tr>",
         ]
     rows.append("</tbody></table></div></details>")
@@ -312,8 +341,9 @@ def _source_link(source: dict | None, language: str, w) -> str:
     return f'<a href="{escape(source["url"])}" rel="noopener">{title}</a>'
 
 
-def _checked_cell(date: str) -> str:
-    return f'<td><time datetime="{escape(date)}">{escape(date)}</time></td>'
+def _checked_cell(date: str, w) -> str:
+    return (f'<td data-label="{escape(w("checked"))}">'
+            f'<time datetime="{escape(date)}">{escape(date)}</time></td>')
 
 
 def _badge(confidence: str, w) -> str:

@@ -159,10 +159,11 @@ def test_invalid_input_shows_the_models_message_and_keeps_the_result_stale(visit
     assert page.inner_text(f"{ROOT} .amc-results") == results_text
     assert live_json(page) == good
 
-    # Text where a number belongs: the model's own message, never NaN or a traceback.
+    # An emptied field: the model's own message in plain words, never NaN, "" or a traceback.
     assert next_result(page, lambda: field(page, "retail_price_usd").fill("")) is False
     message = page.inner_text(f"{ROOT} [data-field='retail_price_usd'] .amc-error")
-    assert {"en": "must be a number", "zh": "必须是"}[language] in message
+    assert message == {"en": "Retail price (USD) is empty: enter a number from 0.01 to 100,000.",
+                       "zh": "零售价（美元）还没填，请填 0.01 到 100,000 之间的数字。"}[language]
     assert "Traceback" not in page.inner_text(ROOT) and "NaN" not in page.inner_text(ROOT)
 
     # Fixing the input clears the messages and the stale marker.
@@ -276,23 +277,56 @@ def test_csp_with_wasm_unsafe_eval_works(visit, server):
     assert_clean(visit)
 
 
+def download_exports(page) -> tuple[str, str]:
+    """The CSV and JSON files the Export buttons download, as text."""
+    texts = []
+    for kind in ("csv", "json"):
+        with page.expect_download() as download:
+            page.click(f"{ROOT} [data-action='export-{kind}']")
+        assert download.value.suggested_filename == f"aliexpress-modes.{kind}"
+        with open(download.value.path(), encoding="utf-8", newline="") as file:
+            texts.append(file.read())
+    return texts[0], texts[1]
+
+
 @pytest.mark.parametrize("language", EDITIONS)
-def test_exports_download_csv_and_json(visit, language):
+def test_exports_carry_the_forms_values_overrides_and_versions(visit, language):
     page = visit.goto(EDITIONS[language])
     wait_live(page)
+    bundle = bundle_from(page)
+    override = calculators.parameter_index(bundle)[-1]["id"]
     next_result(page, lambda: field(page, "active_skus").fill("44"))
-    with page.expect_download() as csv_download:
-        page.click(f"{ROOT} [data-action='export-csv']")
-    with page.expect_download() as json_download:
-        page.click(f"{ROOT} [data-action='export-json']")
-    csv_text = open(csv_download.value.path(), encoding="utf-8").read()
-    json_text = open(json_download.value.path(), encoding="utf-8").read()
-    assert csv_download.value.suggested_filename.endswith(".csv")
-    assert json.loads(json_text)["scenario"]["active_skus"] == 44.0
-    assert csv_text == report.to_csv(json.loads(json_text), language)
-    header = {"en": "mode,section,item,label,basis,rate,quantity,value,unit",
-              "zh": "模式,部分,项目,名称,计费方式,费率,数量,数值,单位"}
+    page.click(f"{ROOT} .amc-assumptions summary")
+    next_result(page, lambda: field(page, f"overrides.{override}").fill("0,5"))
+    csv_text, json_text = download_exports(page)
+    record = json.loads(json_text)
+    assert record["scenario"]["active_skus"] == 44.0
+    assert record["scenario"]["overrides"] == {override: 0.5}
+    # Python's exports of the same scenario, byte for byte, in the page's language.
+    expected = calculators.evaluate(record["scenario"], bundle, language)
+    assert json_text == calculators.export_json(expected, bundle, language)
+    assert csv_text == calculators.export_csv(expected, bundle, language)
+    # The data version is the hash in the bundle file's name.
+    parameters_url = page.eval_on_selector(ROOT, "el => el.dataset.parameters")
+    assert f"parameters.{record['data_version']['id']}.json" in parameters_url
+    header = {"en": "\ufeffmode,section,item,label,basis,rate,quantity,value,unit",
+              "zh": "\ufeff模式,部分,项目,名称,计费方式,费率,数量,数值,单位"}
     assert csv_text.splitlines()[0] == header[language]
+    assert_clean(visit)
+
+
+def test_exports_of_the_prerendered_numbers_equal_the_live_ones(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    prerendered = download_exports(page)  # before Python runs: the page's own copies
+    wait_live(page)
+    bundle = bundle_from(page)
+    result = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    assert prerendered == (calculators.export_csv(result, bundle),
+                           calculators.export_json(result, bundle))
+    next_result(page, lambda: field(page, "active_skus").fill("44"))
+    next_result(page, lambda: field(page, "active_skus").fill("30"))  # the defaults again
+    assert page.evaluate(f"document.querySelector('{ROOT}').amc.lastGood.live") is True
+    assert download_exports(page) == prerendered
     assert_clean(visit)
 
 
@@ -327,6 +361,48 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "active_skus=12" in copied
     assert_clean(visit)
+
+
+def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
+    page = visit.goto(GUIDE_WITH_CALCULATOR)
+    opening = page.locator(f"{ROOT} .amc-recommendation")
+    label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
+                                        "m => m.id === el.dataset.modes).label")
+    assert opening.inner_text().startswith(f"{label}: ")
+    assert "Recommended:" not in page.inner_text(f"{ROOT} .amc-results")
+    assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
+    wait_live(page)
+    assert page.locator(f"{ROOT} .amc-recommendation").inner_text().startswith(f"{label}: ")
+    page.click(f"{ROOT} .amc-compare-link")
+    page.wait_for_url(f"**/{CALCULATOR_PAGE}?*units_per_month=77*")
+    page.wait_for_function(f"() => document.querySelector(\"{ROOT}\")?.amc && document"
+                           ".querySelector(\"[name='units_per_month']\").value === '77'")
+    assert_clean(visit)
+
+
+def test_a_chinese_mode_page_speaks_of_its_mode_in_chinese_and_links_to_its_calculator(visit):
+    page = visit.goto(f"zh/{GUIDE_WITH_CALCULATOR}")
+    assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
+    wait_live(page)
+    opening = page.locator(f"{ROOT} .amc-recommendation").inner_text()
+    label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
+                                        "m => m.id === el.dataset.modes).label")
+    assert opening.startswith(f"{label}：扣除工时后，每月利润 ")
+    assert opening.endswith("在计算器里比较全部模式。")
+    page.click(f"{ROOT} .amc-compare-link")
+    page.wait_for_url(f"**/zh/{CALCULATOR_PAGE}?*units_per_month=77*")
+    assert_clean(visit)
+
+
+def test_a_decimal_comma_is_read_as_one_and_an_ambiguous_comma_is_refused(visit):
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "retail_price_usd").fill("35,5")) is True
+    assert json.loads(live_json(page))["scenario"]["retail_price_usd"] == 35.5
+    assert next_result(page, lambda: field(page, "units_per_month").fill("1,000")) is False
+    message = page.inner_text(f"{ROOT} [data-field='units_per_month'] .amc-error")
+    assert "“1,000” could be a whole number or a decimal" in message
+    assert json.loads(live_json(page))["scenario"]["units_per_month"] != 1000
 
 
 def switch_language(page, language: str) -> None:

@@ -209,7 +209,7 @@ def test_chinese_catalogue_page_plans_in_chinese_from_the_chinese_template(visit
         "已规划 1 个商品。下面列出了 1 个问题。"
     results = page.inner_text(f"{CATALOGUE} .amc-cat-results")
     assert results.startswith("最佳方案：所有商品都走")
-    assert "零售价（美元）必须是 0.01 到 100,000 之间的数字" in results
+    assert "零售价（美元）要填 0.01 到 100,000 之间的数字" in results
     assert set(re.findall(r"[A-Za-z_]{2,}", results)) <= CODES
     with page.expect_download() as download:
         page.click(f"{CATALOGUE} [data-action=export-plan]")

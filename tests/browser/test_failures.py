@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 from browser_support import CALCULATOR_PAGE
-from test_calculator import ROOT, field, wait_live
+from test_calculator import ROOT, bundle_from, download_exports, field, next_result, wait_live
+
+import calculators
 
 SHARED = f"{CALCULATOR_PAGE}?retail_price_usd=40&units_per_month=1000"
 # Well inside the page's 30 s timeout: a failure that shows by then was named, not timed out.
@@ -45,9 +47,11 @@ def test_blocked_webassembly_is_named_and_the_shared_scenario_is_not_passed_off(
     assert field(page, "retail_price_usd").input_value() != "40"
     assert not note.is_visible()
     assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
-    with page.expect_download() as download:
-        page.click(f"{ROOT} [data-action='export-json']")
-    assert download.value.suggested_filename.endswith(".json")
+    # Without Python, the exports are the page's copies: those of the default scenario.
+    bundle = bundle_from(page)
+    defaults = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    assert download_exports(page) == (calculators.export_csv(defaults, bundle),
+                                      calculators.export_json(defaults, bundle))
     assert [e for e in visit.console_errors if "WebAssembly" not in e
             and "Content Security Policy" not in e] == []
 
@@ -71,6 +75,24 @@ def test_a_missing_worker_script_is_named_and_retry_recovers(visit):
     page.unroute("**/calculator/worker.js")
     page.click(f"{ROOT} [data-action='retry']")
     wait_live(page)
+
+
+def test_live_numbers_are_not_exported_once_python_has_failed(visit):
+    # Live numbers for edited values, then Python fails on a restart (Retry, here with workers
+    # now refused): the numbers stay (they are the form's), but only Python makes their exports,
+    # so Export is disabled, never broken.
+    page = visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    assert next_result(page, lambda: field(page, "active_skus").fill("44")) is True
+    assert page.locator(f"{ROOT} [data-action='export-csv']").is_enabled()
+    page.evaluate("() => { window.Worker = class { constructor() { throw new DOMException("
+                  "'blocked by policy', 'SecurityError'); } }; }")
+    page.eval_on_selector(f"{ROOT} [data-action=retry]", "button => { button.hidden = false; }")
+    page.click(f"{ROOT} [data-action='retry']")
+    failed_status(page)
+    for action in ("export-csv", "export-json"):
+        assert page.locator(f"{ROOT} [data-action='{action}']").is_disabled()
+    assert page.locator(f"{ROOT} .amc-results.amc-stale").count() == 0
 
 
 def test_a_worker_the_browser_refuses_is_named(visit):

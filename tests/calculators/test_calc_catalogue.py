@@ -202,7 +202,7 @@ def test_bad_rows_are_listed_with_row_and_column_and_good_rows_planned():
         (6, "category", "unknown_category"),
     ]
     assert plan["problems"][1]["message"] == \
-        'Retail price (USD) must be a number from 0.01 to 100,000; got "abc".'
+        'Retail price (USD) must be a number from 0.01 to 100,000; “abc” is not a number.'
     assert [p["row"] for p in plan["products"]] == [2, 5]
     assert plan["plan"]["profit"] == pytest.approx(20_400, abs=1e-9)
 
@@ -318,13 +318,13 @@ def test_bad_rows_and_settings_are_explained_in_chinese():
         ("product", "请填写商品名称或 SKU。"),
         ("category", '没有 "家具" 这个类目；请从这些类目中选择：toys。'),
         ("retail_price_usd", "retail_price_usd 没有填：买家每件付的零售价，单位美元。"),
-        ("cogs_cny", "每件货本（元）不能小于 0；现在填的是 -1.0。")]
+        ("cogs_cny", "每件货本（元）不能低于 0，你填的是 -1。")]
     with pytest.raises(InvalidInput) as caught:
         evaluate_catalogue([], small_bundle(), {"colour": 1, "fx_cny_per_usd": 0}, "zh")
     assert [p.message for p in caught.value.problems] == [
         '没有 "colour" 这项设置；商品目录的设置只有 labour_rate_cny_per_hour、fx_cny_per_usd 和 '
         "overrides。",
-        "汇率（元/美元）不能小于 0.01；现在填的是 0。"]
+        "汇率（元/美元）不能低于 0.01，你填的是 0。"]
     too_many = evaluate_catalogue([product(f"p{i}", 10, 1, 1) for i in range(MAX_PRODUCTS + 3)],
                                   small_bundle(), SETTINGS, "zh")
     assert too_many["problems"][0]["message"] == (

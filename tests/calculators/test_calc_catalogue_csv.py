@@ -137,10 +137,10 @@ def test_the_bridge_answers_in_the_requests_language():
     chinese = json.loads(session.catalogue(file.encode("gb18030"), "{}", "zh"))
     english = json.loads(session.catalogue(file.encode("gb18030"), "{}"))
     assert chinese["ok"] and (chinese["products"], chinese["problems"]) == (1, 1)
-    assert "最佳方案：" in chinese["html"] and "零售价（美元）必须是" in chinese["html"]
+    assert "最佳方案：" in chinese["html"] and "零售价（美元）要填" in chinese["html"]
     assert chinese["csv"].startswith("\ufeff行号,商品,类目,模式代码,模式,")
     assert "Best plan:" in english["html"] and english["csv"].startswith("\ufeffrow,product")
     assert json.loads(session.catalogue("", "{}", "zh"))["problems"][0]["message"] == \
         "文件是空的：第一行要写列名，下面每行一个商品。"
     settings = json.loads(session.catalogue(file, '{"fx_cny_per_usd": -1}', "zh"))
-    assert settings["problems"][0]["message"].startswith("汇率（元/美元）不能小于")
+    assert settings["problems"][0]["message"].startswith("汇率（元/美元）不能低于")

@@ -62,8 +62,9 @@ def test_invalid_scenario_lists_each_field_and_exits_1():
     assert (code, out) == (1, "")
     assert err == (
         "standard input: the scenario has 2 problems:\n"
-        '  retail_price_usd: Retail price (USD) must be a number from 0.01 to 100,000; got "x".\n'
-        "  return_rate: Return rate (share of revenue) must be at most 1; got 2.\n")
+        "  retail_price_usd: Retail price (USD) must be a number from 0.01 to 100,000; “x” is not "
+        "a number.\n"
+        "  return_rate: Return rate (share of revenue) must be 1 or less, not 2.\n")
 
 
 def test_scenario_that_is_not_json_exits_1(tmp_path):

@@ -65,12 +65,12 @@ def test_a_bundle_in_one_language_serves_both():
 
 
 @pytest.mark.parametrize(("scenario", "field", "message"), [
-    ({"return_rate": 2}, "return_rate", "退货率（占收入比例）不能大于 1；现在填的是 2。"),
-    ({"cogs_cny": -1}, "cogs_cny", "每件货本（元）不能小于 0；现在填的是 -1。"),
+    ({"return_rate": 2}, "return_rate", "退货率（占收入比例）不能超过 1，你填的是 2。"),
+    ({"cogs_cny": -1}, "cogs_cny", "每件货本（元）不能低于 0，你填的是 -1。"),
     ({"weight_kg": "abc"}, "weight_kg",
-     '每件发货重量（公斤）必须是 0.001 到 1,000 之间的数字；现在填的是 "abc"。'),
+     '每件发货重量（公斤）要填 0.001 到 1,000 之间的数字，“abc”不是数字。'),
     ({"units_per_month": float("inf")}, "units_per_month",
-     "每月销量（件）必须是 0 到 10,000,000 之间的有限数字；现在是 无穷大。"),
+     "每月销量（件）要填 0 到 10,000,000 之间的数字，不能是无穷大。"),
     ({"category": "shoes"}, "category", '没有 "shoes" 这个类目；请从这些类目中选择：toys。'),
     ({"colour": 1}, "colour", '没有 "colour" 这个字段；可用的字段有：'),
     ({"format": "x"}, "format", "format 必须是 'aliexpress-modes/scenario'；现在是 \"x\"。"),
@@ -79,7 +79,7 @@ def test_a_bundle_in_one_language_serves_both():
      "overrides 必须是“参数编号: 数字”形式的对象；现在是 一个列表。"),
     ({"overrides": {"nope": 1}}, "overrides.nope", '没有编号为 "nope" 的参数，所以无法改写。'),
     ({"overrides": {"self_operated.commission": 2}}, "overrides.self_operated.commission",
-     "中文self_operated.commission（中文share of revenue）不能大于 1；现在填的是 2。"),
+     "中文self_operated.commission（中文share of revenue）不能超过 1，你填的是 2。"),
 ])
 def test_every_input_error_speaks_chinese(scenario, field, message):
     with pytest.raises(InvalidInput) as raised:
@@ -101,11 +101,12 @@ def test_the_report_has_no_english_sentence_in_chinese():
     assert "推荐：自运营。" in text and "自运营：数字是怎么来的" in text
     assert re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{3,})+", text) == []
     assert "小时" in text and " h " not in text
-    csv_lines = report.to_csv(result, "zh").splitlines()
-    assert csv_lines[0] == "模式,部分,项目,名称,计费方式,费率,数量,数值,单位"
-    profit = repr(result["modes"][0]["profit"])
+    csv_lines = calculators.export_csv(result, BUNDLE, "zh").splitlines()
+    assert csv_lines[0] == "\ufeff模式,部分,项目,名称,计费方式,费率,数量,数值,单位"
+    profit = f"{result['modes'][0]['profit']:.2f}"
     assert f"self_operated,summary,profit,利润,,,,{profit},元" in csv_lines
-    assert csv_lines[1:] != report.to_csv(result, "en").splitlines()[1:]  # the words differ
+    english = calculators.export_csv(result, BUNDLE, "en").splitlines()
+    assert csv_lines[1:] != english[1:]  # the words differ
 
 
 def test_a_reason_for_each_outcome_in_chinese():

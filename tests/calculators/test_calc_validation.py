@@ -40,27 +40,28 @@ def test_every_problem_at_once_with_exact_messages(bundle, scenario):
                 'Unknown category "toys"; choose one of: consumer_electronics, home_garden, '
                 "apparel."),
         Problem("retail_price_usd", "below_minimum",
-                "Retail price (USD) must be at least 0.01; got -5."),
+                "Retail price (USD) must be 0.01 or more, not -5."),
         Problem("supply_price_cny", "below_minimum",
-                "Supply price per unit (fully managed) (CNY) must be at least 0.01; got 0."),
+                "Supply price per unit (fully managed) (CNY) must be 0.01 or more, not 0."),
         Problem("cogs_cny", "not_a_number",
-                'Cost of goods per unit (CNY) must be a number from 0 to 1,000,000; got "12".'),
+                'Cost of goods per unit (CNY) must be a number from 0 to 1,000,000; “12” is not a '
+                "number."),
         Problem("weight_kg", "not_a_number",
-                "Shipping weight per unit (kg) must be a number from 0.001 to 1,000; got true."),
+                "Shipping weight per unit (kg) must be a number from 0.001 to 1,000; true is not a "
+                "number."),
         Problem("units_per_month", "not_finite",
-                "Units sold per month must be a finite number from 0 to 10,000,000; "
-                "got NaN."),
+                "Units sold per month must be a number from 0 to 10,000,000, not NaN."),
         Problem("new_skus_per_month", "above_maximum",
-                "New SKUs per month must be at most 100,000; got "
+                "New SKUs per month must be 100,000 or less, not "
                 "100000000000000000000000000000000000000\u2026."),
         Problem("active_skus", "not_finite",
-                "Active SKUs must be a finite number from 0 to 1,000,000; got -infinity."),
+                "Active SKUs must be a number from 0 to 1,000,000, not -infinity."),
         Problem("return_rate", "above_maximum",
-                "Return rate (share of revenue) must be at most 1; got 1.5."),
+                "Return rate (share of revenue) must be 1 or less, not 1.5."),
         Problem("overrides.self_operated.comission", "unknown_override",
                 'No parameter has the id "self_operated.comission", so it cannot be overridden.'),
         Problem("overrides.semi_managed.commission", "above_maximum",
-                "Commission (share of revenue) must be at most 1; got 3."),
+                "Commission (share of revenue) must be 1 or less, not 3."),
     ]
 
 
@@ -69,12 +70,12 @@ def test_error_text_lists_each_field(bundle, scenario):
     with pytest.raises(InvalidInput) as caught:
         evaluate(scenario, bundle)
     assert str(caught.value) == (
-        "fx_cny_per_usd: Exchange rate (CNY per USD) must be at least 0.01; got 0.\n"
-        "return_rate: Return rate (share of revenue) must be at most 1; got 2."
+        "fx_cny_per_usd: Exchange rate (CNY per USD) must be 0.01 or more, not 0.\n"
+        "return_rate: Return rate (share of revenue) must be 1 or less, not 2."
     )
     assert caught.value.problems[0].as_dict() == {
         "field": "fx_cny_per_usd", "code": "below_minimum",
-        "message": "Exchange rate (CNY per USD) must be at least 0.01; got 0.",
+        "message": "Exchange rate (CNY per USD) must be 0.01 or more, not 0.",
     }
 
 
@@ -130,4 +131,5 @@ def test_a_value_json_cannot_show_is_described_by_repr(bundle, scenario):
     scenario["cogs_cny"] = b"12"
     [problem] = problems_of(scenario, bundle)
     assert problem.message == (
-        "Cost of goods per unit (CNY) must be a number from 0 to 1,000,000; got b'12'.")
+        "Cost of goods per unit (CNY) must be a number from 0 to 1,000,000; b'12' is not a "
+        "number.")

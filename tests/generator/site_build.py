@@ -16,6 +16,7 @@ def site_config(tmp_path: Path, data_dir: Path, *, calculators: bool = True) -> 
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         f"docs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
         "plugins:\n  - search\n  - aliexpress-modes:\n"
         f"      data_dir: {data_dir}\n"
         f"      calculators: {'true' if calculators else 'false'}\n"

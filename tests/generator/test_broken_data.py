@@ -50,7 +50,7 @@ EXPECTED = {
     "unknown-fact": "data/chooser.yml:11:15: questions[0].answers[0].fact: 'sellers' is not in "
                     "suits of data/modes/self-operated.yml (its ids: s)",
     "preset-out-of-range": "data/presets.yml:8:49: presets[0].scenario.units_per_month: Units "
-                           "sold per month must be at least 0; got -5.",
+                           "sold per month must be 0 or more, not -5.",
     "missing-outcome": "data/chooser.yml:32:3: outcomes: no outcome for semi_managed + "
                        "self_operated: every mode and every pair of modes needs one",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
@@ -173,6 +173,7 @@ def test_site_build_stops_with_the_message_and_no_traceback(tmp_path):
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         f"docs_dir: {REPO / 'docs'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
         "plugins:\n  - aliexpress-modes:\n      data_dir: data\n      calculators: false\n",
         encoding="utf-8")
     build = subprocess.run(

@@ -1,9 +1,9 @@
 """Runs inside both runtimes (CPython here, Pyodide under Node): the same code, the same output.
 
 ``run_all`` evaluates every scenario and returns one JSON text with, per scenario, the result,
-its HTML and CSV, or the problems of an invalid one; then plans the catalogues of
-``CATALOGUES`` (a GB18030 file with tabs, and 300 products with bad rows among them, in English
-and in Chinese). The two texts are compared byte for byte.
+its HTML and its CSV and JSON exports (in English and in Chinese), or the problems of an invalid
+one; then plans the catalogues of ``CATALOGUES`` (a GB18030 file with tabs, and 300 products
+with bad rows among them, in English and in Chinese). The two texts are compared byte for byte.
 """
 
 import json
@@ -42,8 +42,13 @@ def run_all(scenarios_text: str, bundle_text: str) -> str:
             answers.append({"name": case["name"],
                             "problems": [problem.as_dict() for problem in error.problems]})
             continue
+        chinese = calculators.evaluate(case["scenario"], bundle, "zh")
         answers.append({"name": case["name"], "result": result,
-                        "html": report.render_html(result), "csv": report.to_csv(result)})
+                        "html": report.render_html(result),
+                        "csv": calculators.export_csv(result, bundle),
+                        "json": calculators.export_json(result, bundle),
+                        "csv_zh": calculators.export_csv(chinese, bundle, "zh"),
+                        "json_zh": calculators.export_json(chinese, bundle, "zh")})
     for name, data, settings, language in CATALOGUES:
         plan = catalogue.plan_file(data, bundle, settings, language)
         answers.append({"name": name, "plan": plan,

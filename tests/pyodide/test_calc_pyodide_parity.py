@@ -1,7 +1,8 @@
 """The model gives identical results in real Pyodide (npm package, under Node, offline).
 
 Every scenario in scenarios.json is evaluated in CPython here and in Pyodide by
-run_in_pyodide.mjs, with the same runner code (parity_runner.py): result JSON, HTML and CSV, or
+run_in_pyodide.mjs, with the same runner code (parity_runner.py): result JSON, HTML and the CSV
+and JSON exports (hashing and rounding to cents included), or
 the problems of an invalid scenario, must be the same text byte for byte; so must the catalogue
 plans of parity_runner.CATALOGUES. Never skipped.
 """
@@ -49,8 +50,8 @@ def test_pyodide_results_equal_cpython_exactly(runtime, request, tmp_path):
     cpython = parity_runner.run_all(SCENARIOS.read_text("utf-8"), BUNDLE.read_text("utf-8"))
     pyodide = output.read_text("utf-8")
     cases = json.loads(cpython)
-    assert len(cases) == 31 + 3 and sum("result" in case for case in cases) == 27
-    assert [len(case["plan"]["products"]) for case in cases[31:]] == [11, 299, 299]
+    assert len(cases) == 32 + 3 and sum("result" in case for case in cases) == 27
+    assert [len(case["plan"]["products"]) for case in cases[32:]] == [11, 299, 299]
     assert "最佳方案" in cases[-1]["html"]  # the last plan is in Chinese
     for ours, theirs in zip(cases, json.loads(pyodide), strict=True):
         assert ours == theirs, ours["name"]  # names the first scenario that differs

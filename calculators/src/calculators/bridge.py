@@ -1,7 +1,9 @@
-"""The browser worker's side of the calculator: form text in, result JSON, HTML and CSV out.
+"""The browser worker's side of the calculator: form text in, result JSON and HTML out, and on
+request (Export) the CSV or JSON export.
 
 docs/assets/calculator/worker.js imports this module inside Pyodide (so it ships precompiled in
-the site's wheel, like the rest of the package) and calls ``Session.handle`` for every change.
+the site's wheel, like the rest of the package) and calls ``Session.stages`` for every change,
+``Session.export`` for an Export.
 
 Form values arrive as text. A number field becomes a float (the defaults are floats, so the
 untouched form reproduces ``default_scenario`` exactly) or stays text for the model to reject
@@ -12,6 +14,7 @@ drops them from the prerendered copy, so the live block equals the prerendered o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from html import escape
 
@@ -21,10 +24,11 @@ from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
 from .compare import compare, render_comparison_html
 from .errors import InvalidInput
+from .export import data_version, export_csv, export_json
 from .i18n import say
 from .inputs import INPUTS
 from .params import parameter_index
-from .report import render_html, to_csv
+from .report import render_html
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
 
@@ -44,6 +48,7 @@ class Session:
         self.parameters = json.loads(parameters_text)
         self.default = default_scenario(self.parameters)
         self.index = parameter_index(self.parameters)  # the same for every request
+        self.data_version = data_version(self.parameters)
         self._base_key: str | None = None  # the pinned base last worked out, and its result
         self._base_result: dict | None = None
         self._base_problems = ""
@@ -64,10 +69,10 @@ class Session:
         return scenario
 
     def handle(self, request_json: str) -> str:
-        """``{"raw", "overrides", "modes", "language", "base"?}`` in; ``{"ok": true, "json",
-        "html", "csv", "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both as
-        JSON text, in the request's language (English when it names none). The full result,
-        sensitivity included.
+        """``{"raw", "overrides", "modes", "language", "compare_url", "base"?}`` in; ``{"ok":
+        true, "json", "html", "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both
+        as JSON text, in the request's language (English when it names none). The full result,
+        sensitivity included. Exports: ``export``.
 
         ``base`` (``{"raw", "overrides", "name"}``) is a pinned scenario: ``comparison`` is the
         HTML of the differences from it (``compare``), or a sentence when the base itself is
@@ -102,19 +107,19 @@ class Session:
             yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
             return
         base = request.get("base")
-        yield self._answer(result, request["modes"], language, base)
+        yield self._answer(result, request, base)
         for result in steps:
             if result is None:
                 yield None
-        yield self._answer(result, request["modes"], language, base)
+        yield self._answer(result, request, base)
 
-    def _answer(self, result: dict, modes: list[str] | None, language: str,
-                base: dict | None) -> str:
+    def _answer(self, result: dict, request: dict, base: dict | None) -> str:
+        language = request.get("language", "en")
         return json.dumps({
             "ok": True,
             "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
-            "html": single_block(render_html(result, modes=modes, language=language)),
-            "csv": to_csv(result, language),
+            "html": single_block(render_html(result, modes=request["modes"], language=language,
+                                             compare_url=request.get("compare_url"))),
             "comparison": self.comparison(result, base, language),
         })
 
@@ -138,6 +143,29 @@ class Session:
             return f'<p class="amc-cmp-invalid">{escape(invalid)}</p>'
         return single_block(render_comparison_html(compare(self._base_result, result),
                                                    base["name"], language))
+
+    def export(self, request_json: str) -> str:
+        """``{"raw", "overrides", "language", "format"}`` in (``format``: ``"csv"`` or
+        ``"json"``); ``{"ok": true, "export": text}`` or ``{"ok": false, "problems": [...]}``
+        out, as JSON text. Exports are made when asked for (Export), not on every change.
+
+        >>> from calculators.params import EXAMPLE_BUNDLE
+        >>> session = Session(json.dumps(EXAMPLE_BUNDLE))
+        >>> answer = json.loads(session.export(json.dumps(
+        ...     {"raw": {}, "overrides": {}, "format": "csv"})))
+        >>> answer["export"].splitlines()[0]
+        '\\ufeffmode,section,item,label,basis,rate,quantity,value,unit'
+        """
+        request = json.loads(request_json)
+        language = request.get("language", "en")
+        scenario = self.scenario(request["raw"], request["overrides"])
+        try:
+            result = evaluate(scenario, self.parameters, language)
+        except InvalidInput as error:
+            return json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
+        write = {"csv": export_csv, "json": export_json}[request["format"]]
+        return json.dumps({"ok": True, "export": write(result, self.parameters, language,
+                                                       self.data_version)})
 
     def catalogue(self, data: object, settings_json: str, language: str = "en") -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or
@@ -165,7 +193,21 @@ def single_block(html: str) -> str:
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 
+# A decimal comma, as many merchants type it: "35,5". Three digits after a lone comma ("1,000")
+# could be a thousands separator just as well, so that stays text and the model rejects it
+# with its message rather than guess.
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,(\d{1,2}|\d{4,})")
+
+
 def _number(text: str) -> float | str:
+    """A form value as a number, or the text itself for the model to reject with a message.
+
+    >>> _number("35.5"), _number("35,5"), _number(" 7 "), _number("1,000"), _number("abc")
+    (35.5, 35.5, 7.0, '1,000', 'abc')
+    """
+    text = text.strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
     try:
         return float(text)
     except ValueError:

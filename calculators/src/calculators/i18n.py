@@ -6,7 +6,7 @@ parameter bundle (labels, units, source titles) is either one text for every lan
 ``{"en": ..., "zh": ...}``; ``localized`` picks the reader's.
 
 >>> say("zh", "below_minimum", label="退货率", minimum="0", got="-1")
-'退货率不能小于 0；现在填的是 -1。'
+'退货率不能低于 0，你填的是 -1。'
 >>> localized({"en": "Commission", "zh": "佣金"}, "zh"), localized("SKU", "zh")
 ('佣金', 'SKU')
 """
@@ -19,11 +19,17 @@ DEFAULT_LANGUAGE = "en"
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         # errors in a scenario (codes as in errors.Problem)
+        # (what was given is shown as a person wrote it: -5, not -5.0; “abc” in quotes)
         "allowed": "from {minimum} to {maximum}",
-        "not_a_number": "{label} must be a number {allowed}; got {got}.",
-        "not_finite": "{label} must be a finite number {allowed}; got {got}.",
-        "below_minimum": "{label} must be at least {minimum}; got {got}.",
-        "above_maximum": "{label} must be at most {maximum}; got {got}.",
+        "empty": "{label} is empty: enter a number {allowed}.",
+        "not_a_number": "{label} must be a number {allowed}; {got} is not a number.",
+        "ambiguous_comma": ("{label}: {got} could be a whole number or a decimal. Write {whole} "
+                            "for the whole number, or use a point for a decimal ({decimal})."),
+        "thousands_commas": "{label}: write {whole}, without commas.",
+        "not_finite": "{label} must be a number {allowed}, not {got}.",
+        "below_minimum": "{label} must be {minimum} or more, not {got}.",
+        "above_maximum": "{label} must be {maximum} or less, not {got}.",
+        "quoted": "“{text}”",
         "scenario_not_an_object": "The scenario must be a JSON object; got {got}.",
         "unknown_field": "Unknown field {name}; known fields: {known}.",
         "wrong_format": "format must be {expected}; got {got}.",
@@ -50,6 +56,14 @@ WORDS: dict[str, dict[str, str]] = {
                                 "({profit} a month, {hours}); the first listed is shown."),
         # the report
         "recommended_line": "Recommended: {label}.",
+        # a mode's own page: its compact calculator speaks of that mode
+        "own_mode_line": "{label}: {profit} a month after valuing your time.",
+        "own_mode_best": "Of the modes compared, this one leaves you the most for these values.",
+        "other_mode_same": "{best} leaves you as much, for fewer hours of your time.",
+        "other_mode_more": "{best} would leave you {gap} more a month for these values.",
+        "compare_link": "Compare all the modes in the calculator",
+        "compare_link_end": ".",
+        "sentence_gap": " ",
         "recommended_badge": "Recommended",
         "summary_caption": "The modes side by side, per month",
         "per_month": "Per month",
@@ -129,6 +143,10 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_assumption": "assumption",
         # the CSV export's header row
         "csv_columns": "mode,section,item,label,basis,rate,quantity,value,unit",
+        "csv_model_version": "Model version",
+        "csv_data_version": "Data version (fingerprint of the figures)",
+        "csv_data_checked": "Figures last checked",
+        "csv_derived": "left empty: worked out from the retail price",
         # a scenario compared with the pinned base
         "cmp_changed": "The recommendation changes from {base} (in {name}) to {current}.",
         "cmp_unchanged": "The recommendation is unchanged: {current}.",
@@ -179,10 +197,15 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "allowed": "{minimum} 到 {maximum} 之间",
-        "not_a_number": "{label}必须是 {allowed}的数字；现在填的是 {got}。",
-        "not_finite": "{label}必须是 {allowed}的有限数字；现在是 {got}。",
-        "below_minimum": "{label}不能小于 {minimum}；现在填的是 {got}。",
-        "above_maximum": "{label}不能大于 {maximum}；现在填的是 {got}。",
+        "empty": "{label}还没填，请填 {allowed}的数字。",
+        "not_a_number": "{label}要填 {allowed}的数字，{got}不是数字。",
+        "ambiguous_comma": ("{label}填的 {got} 分不清是整数还是小数：整数请去掉逗号，写成 {whole}；"
+                            "小数请用小数点，写成 {decimal}。"),
+        "thousands_commas": "{label}请去掉逗号，写成 {whole}。",
+        "not_finite": "{label}要填 {allowed}的数字，不能是{got}。",
+        "below_minimum": "{label}不能低于 {minimum}，你填的是 {got}。",
+        "above_maximum": "{label}不能超过 {maximum}，你填的是 {got}。",
+        "quoted": "“{text}”",
         "scenario_not_an_object": "经营情况必须是一个 JSON 对象；现在是 {got}。",
         "unknown_field": "没有 {name} 这个字段；可用的字段有：{known}。",
         "wrong_format": "format 必须是 {expected}；现在是 {got}。",
@@ -205,6 +228,13 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_first_listed": ("{best}和{runner}扣除工时后的利润和工时都打平（每月 {profit}，"
                                 "{hours}），按排列顺序显示前者。"),
         "recommended_line": "推荐：{label}。",
+        "own_mode_line": "{label}：扣除工时后，每月利润 {profit}。",
+        "own_mode_best": "按你填的数字，在比较的几种模式里，这种模式剩下的利润最多。",
+        "other_mode_same": "{best}剩下的利润一样多，花的工时还更少。",
+        "other_mode_more": "按你填的数字，做{best}每月能多剩 {gap}。",
+        "compare_link": "在计算器里比较全部模式",
+        "compare_link_end": "。",
+        "sentence_gap": "",
         "recommended_badge": "推荐",
         "summary_caption": "各模式每月对比",
         "per_month": "每月",
@@ -279,6 +309,10 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_sourced": "有出处", "confidence_unverified": "未核实",
         "confidence_assumption": "本站假设",
         "csv_columns": "模式,部分,项目,名称,计费方式,费率,数量,数值,单位",
+        "csv_model_version": "测算模型版本",
+        "csv_data_version": "数据版本（费率数据的指纹）",
+        "csv_data_checked": "数据最近核对日期",
+        "csv_derived": "没填，按零售价估算",
         "cmp_changed": "推荐模式变了：{name}里是{base}，现在是{current}。",
         "cmp_unchanged": "推荐模式没变，仍是{current}。",
         "cmp_same_inputs": "输入和{name}完全一样。",

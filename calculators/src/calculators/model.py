@@ -35,6 +35,7 @@ from typing import NamedTuple
 from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
 
+MODEL_VERSION = 2  # the fee and effort model's version, as named above; exports carry it
 DAYS_PER_MONTH = 30  # design.md's convention for stock_days and payout_days
 PAID_AHEAD = ("per_unit", "per_order", "per_kg", "per_month")  # paid in cash as sales happen
 

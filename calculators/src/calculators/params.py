@@ -8,6 +8,7 @@ missing or malformed ones raise ``InvalidParameters`` listing every problem.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -290,6 +291,13 @@ def parameter_index(parameters: dict) -> list[dict]:
     ('revenue_share', 0, 1, {'low': 0.05, 'high': 0.1, 'reason': 'Reported 5-10% by category.'})
     """
     return _index(parameters)
+
+
+def canonical_json(parameters: dict) -> str:
+    """The bundle as canonical JSON text: the same data always gives the same bytes (the site
+    ships this text, and names the file by its hash)."""
+    return json.dumps(parameters, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
 
 
 def resolve(param: dict, category: str, overrides: dict[str, float]) -> float:

@@ -1,4 +1,4 @@
-"""Readable results: the HTML comparison (side by side, itemised per mode) and a CSV export.
+"""Readable results: the HTML comparison (side by side, itemised per mode). Exports: export.py.
 
 The same code renders at build time in CPython and in the browser in Pyodide, so the output is a
 pure function of the result and byte-identical in both. Every text is escaped with html.escape.
@@ -9,15 +9,13 @@ Hooks for styles and tests: classes start with ``amc-``; cells carry ``data-mode
 
 from __future__ import annotations
 
-import csv
-import io
 from html import escape
 
 from .formatting import hours, money, months, number, percent, rate_money, rate_percent, units
 from .i18n import say
 from .sensitivity_report import render_sensitivity, render_verdict
 
-# (result field, formatter, unit in the CSV) of the side-by-side table, in order. The row's
+# (result field, formatter, unit in the CSV export) of the side-by-side table, in order. The row's
 # label is the field's entry in i18n.WORDS, the unit's is "unit_" + unit.
 SUMMARY_ROWS = (
     ("units", units, "units"),
@@ -56,11 +54,14 @@ def _mode_attrs(mode: dict, recommended: str) -> str:
     return f' data-mode="{escape(mode["id"])}"{marked}'
 
 
-def render_html(result: dict, modes: list[str] | None = None, language: str = "en") -> str:
+def render_html(result: dict, modes: list[str] | None = None, language: str = "en",
+                compare_url: str | None = None) -> str:
     """The results as HTML: recommendation, side-by-side table, one breakdown per mode.
 
     ``modes`` restricts the columns (in the result's order); None shows every mode. The words
-    are in ``language`` (the result's labels and reason already are: see ``evaluate``).
+    are in ``language`` (the result's labels and reason already are: see ``evaluate``). With one
+    mode shown (a mode's own page), the opening sentence is about that mode, and says in words
+    whether another leaves more, with a link to ``compare_url`` (the full calculator).
 
     >>> from calculators import evaluate
     >>> from calculators.params import EXAMPLE_BUNDLE
@@ -78,13 +79,10 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
 
     shown = _shown_modes(result, modes)
     recommended = result["recommended"]["mode"]
-    label = next(mode["label"] for mode in result["modes"] if mode["id"] == recommended)
     lines = [
         f'<div class="amc-report" data-format="{escape(result["format"])}" '
         f'data-version="{result["version"]}">',
-        f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
-        f"<strong>{t('recommended_line', label=label)}</strong> "
-        f"{escape(result['recommended']['reason'])}</p>",
+        _opening(result, shown, compare_url, language),
         *render_verdict(result, language),
         '<div class="amc-table-wrap">',
         '<table class="amc-summary">',
@@ -108,6 +106,43 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
         lines += _breakdown(mode, result["scenario"], result["capital_cost_rate"], language)
     lines.append("</div>")
     return "\n".join(lines)
+
+
+def _opening(result: dict, shown: list[dict], compare_url: str | None, language: str) -> str:
+    """The sentence above the tables: the recommendation, or with one mode of several shown (a
+    mode's own page), that mode's own result and whether another mode leaves more.
+
+    >>> from calculators import evaluate
+    >>> from calculators.params import EXAMPLE_BUNDLE
+    >>> result = evaluate({}, EXAMPLE_BUNDLE, "zh")
+    >>> print(_opening(result, result["modes"], None, "zh"))  # doctest: +ELLIPSIS
+    <p class="amc-recommendation" data-mode="self_operated"><strong>推荐：Self-operated。...
+    """
+    def t(key: str, **values: object) -> str:
+        return escape(say(language, key, **values))
+
+    recommended = result["recommended"]["mode"]
+    by_id = {mode["id"]: mode for mode in result["modes"]}
+    if len(shown) != 1 or len(result["modes"]) == 1:  # the full comparison
+        return (f'<p class="amc-recommendation" data-mode="{escape(recommended)}">'
+                f"<strong>{t('recommended_line', label=by_id[recommended]['label'])}</strong> "
+                f"{escape(result['recommended']['reason'])}</p>")
+    mode, best = shown[0], by_id[recommended]
+    line = t("own_mode_line", label=mode["label"], profit=money(mode["profit_after_effort"]))
+    gap_between = t("sentence_gap")
+    text = f"<strong>{line}</strong>{gap_between}"
+    gap = best["profit_after_effort"] - mode["profit_after_effort"]
+    if mode["id"] == recommended:
+        text += t("own_mode_best")
+    elif gap < 0.005:
+        text += t("other_mode_same", best=best["label"])
+    else:
+        text += t("other_mode_more", best=best["label"], gap=money(gap))
+    if compare_url:
+        text += (f'{gap_between}<a class="amc-compare-link" href="{escape(compare_url)}">'
+                 f"{t('compare_link')}</a>{t('compare_link_end')}")
+    return (f'<p class="amc-recommendation amc-own-mode" data-mode="{escape(mode["id"])}">'
+            f"{text}</p>")
 
 
 def _show(formatter, value: float | None, language: str) -> str:
@@ -218,38 +253,3 @@ def _breakdown(mode: dict, scenario: dict, capital_cost_rate: float,
         "</details>",
     ]
     return lines
-
-
-def to_csv(result: dict, language: str = "en") -> str:
-    """One row per mode per line item, numbers in full precision, "" for none. The header row,
-    labels and units are in ``language``; ids, sections and bases are codes in every language.
-
-    >>> from calculators import evaluate
-    >>> from calculators.params import EXAMPLE_BUNDLE
-    >>> lines = to_csv(evaluate({"units_per_month": 100}, EXAMPLE_BUNDLE)).splitlines()
-    >>> lines[0]
-    'mode,section,item,label,basis,rate,quantity,value,unit'
-    >>> [line for line in lines if ",component," in line]  # doctest: +NORMALIZE_WHITESPACE
-    ['self_operated,component,self_operated.commission,self_operated.commission,revenue_share,0.08,,864.0,CNY']
-    """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(say(language, "csv_columns").split(","))
-    cny, hours_unit = say(language, "unit_cny"), say(language, "unit_hours")
-    for mode in result["modes"]:
-        for field, _, unit in SUMMARY_ROWS:
-            writer.writerow([mode["id"], "summary", field, say(language, field), "", "", "",
-                             _csv_number(mode[field]), say(language, f"unit_{unit}")])
-        for row in mode["components"]:
-            writer.writerow([mode["id"], "component", row["id"], row["label"], row["basis"],
-                             _csv_number(row["rate"]), "", _csv_number(row["amount"]), cny])
-        for task in mode["tasks"]:
-            writer.writerow([mode["id"], "task", f"task.{task['id']}", task["label"],
-                             task["driver"], _csv_number(task["hours_per_unit"]),
-                             _csv_number(task["quantity"]), _csv_number(task["hours"]),
-                             hours_unit])
-    return out.getvalue()
-
-
-def _csv_number(value: float | None) -> str:
-    return "" if value is None else repr(value)

@@ -1,7 +1,7 @@
 // One calculator block ([data-calculator], written by generator/calculator_html.py): reads its
 // form, sends each change to the shared runtime and shows the answer, problems and state.
-// Result HTML and CSV come from the worker (calculators/report.py), the same renderer as the
-// prerendered numbers, so the two cannot drift.
+// Result HTML and the exports come from the worker (calculators/report.py, export.py), the same
+// code as the prerendered numbers and exports, so the two cannot drift.
 //
 // The numbers on screen always belong to the values on screen: lastGood.key is the form state
 // its numbers were worked out for (the untouched form, for the prerendered ones). Results for
@@ -15,11 +15,11 @@
 
 import { copyLink, download } from "./export.js";
 import { language, messages } from "./messages.js";
-import { request, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
+import { request, requestExport, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
 import { Scenarios } from "./scenarios.js";
 import { siteUrl } from "./site-url.js";
-import { applyUrl, writeUrl } from "./url-state.js";
+import { applyUrl, scenarioQuery, writeUrl } from "./url-state.js";
 
 export class Calculator {
   constructor(root) {
@@ -44,7 +44,8 @@ export class Calculator {
     this.lastGood = {
       json: prerendered,
       result: JSON.parse(prerendered),
-      csv: JSON.parse(root.querySelector(".amc-prerendered-csv").textContent),
+      // {csv, json}: the exports of the prerendered numbers; live ones are asked for on Export.
+      exports: JSON.parse(root.querySelector(".amc-prerendered-exports").textContent),
       html: this.results.innerHTML,
       live: false,
       key: this.defaultsKey,
@@ -54,6 +55,7 @@ export class Calculator {
     this.inFlight = false;
     this.dirty = false; // a change arrived while a request was in flight
     this.waiters = []; // resolved at the next answer or failure (an export waiting for numbers)
+    this.onFailure = []; // resolved if the runtime fails (an export waiting for its file)
     this.charts = null;
   }
 
@@ -129,7 +131,9 @@ export class Calculator {
     this.sentAt = performance.now();
     const { raw, overrides } = this.readForm();
     this.sentKey = JSON.stringify({ raw, overrides });
-    this.sentId = request(this, { raw, overrides, modes: this.modes, language, base: this.scenarios?.baseRequest() });
+    this.sentForm = { raw, overrides };
+    this.sentId = request(this, { raw, overrides, modes: this.modes, language,
+      compare_url: this.root.dataset.compareUrl || null, base: this.scenarios?.baseRequest() });
   }
 
   onResult(answer) {
@@ -139,8 +143,8 @@ export class Calculator {
     if (answer.ok) {
       const result = JSON.parse(answer.json);
       const previous = this.lastGood;
-      this.lastGood = { json: answer.json, result, html: answer.html, csv: answer.csv, live: true,
-                        key: this.sentKey, complete: false, id: answer.id };
+      this.lastGood = { json: answer.json, result, html: answer.html, form: this.sentForm,
+                        live: true, key: this.sentKey, complete: false, id: answer.id };
       this.firstLiveAt ??= performance.now(); // read by benchmarks/calculator_load.py
       // The same values as the complete result on screen (the prerendered defaults, say): its
       // sensitivity is still theirs and stays until the new one replaces it.
@@ -218,7 +222,7 @@ export class Calculator {
       this.inFlight = false;
       this.scheduleCharts();
       this.statusText.textContent = messages.failed(detail);
-      for (const resolve of this.waiters.splice(0)) resolve();
+      for (const resolve of [...this.waiters.splice(0), ...this.onFailure.splice(0)]) resolve();
     } else if (state === "ready") {
       this.statusText.textContent = messages.live;
       if (this.dirty || !this.lastGood.live) this.send();
@@ -234,7 +238,7 @@ export class Calculator {
       if (field.name.startsWith("overrides.")) {
         if (field.value.trim() !== "") overrides[field.name.slice("overrides.".length)] = field.value;
       } else {
-        // A number box holding text reports "" (badInput); send it so the model names the problem.
+        // As typed: the worker reads a decimal comma, and the model names any other problem.
         raw[field.name] = field.value;
       }
     }
@@ -264,8 +268,10 @@ export class Calculator {
     this.staleNote.querySelector(".amc-back").hidden = !(other && runtime.state === "failed");
     this.staleNote.hidden = text === "";
     this.results.classList.toggle("amc-stale", text !== "");
+    // Live numbers are exported by Python: not while it restarts or after it failed.
+    const noExporter = this.lastGood.live && waiting;
     for (const button of this.root.querySelectorAll("[data-action^=export]")) {
-      button.disabled = !matches && (waiting || Boolean(this.showingProblems));
+      button.disabled = noExporter || (!matches && (waiting || Boolean(this.showingProblems)));
     }
   }
 
@@ -302,6 +308,9 @@ export class Calculator {
   // --- toolbar ----------------------------------------------------------------------------------
 
   onClick(event) {
+    // The link to the full comparison carries this scenario (set now, before it is followed).
+    const compare = event.target.closest(".amc-compare-link");
+    if (compare) compare.search = scenarioQuery(this.form);
     const action = event.target.closest("[data-action]")?.dataset.action;
     if (action === "retry") {
       stopRuntime();
@@ -319,8 +328,21 @@ export class Calculator {
       await new Promise((resolve) => this.waiters.push(resolve));
     }
     if (this.formKey() !== this.lastGood.key || !this.lastGood.complete) return; // invalid input, or Python stopped
-    if (format === "csv") download("aliexpress-modes.csv", "text/csv", this.lastGood.csv);
-    else download("aliexpress-modes.json", "application/json", this.lastGood.json);
+    const text = this.lastGood.live ? await this.exportLive(format) : this.lastGood.exports[format];
+    if (text === null) return; // Python stopped meanwhile
+    if (format === "csv") download("aliexpress-modes.csv", "text/csv;charset=utf-8", text);
+    else download("aliexpress-modes.json", "application/json", text);
+  }
+
+  // The export of the live numbers, made by Python from the same form values; null if the
+  // runtime fails first.
+  exportLive(format) {
+    if (runtime.state !== "ready") return Promise.resolve(null);
+    return new Promise((resolve) => {
+      this.onFailure.push(() => resolve(null));
+      requestExport((answer) => resolve(answer.ok ? answer.export : null),
+        { ...this.lastGood.form, language, format });
+    });
   }
 
   sensitivityPending() {

@@ -1,6 +1,7 @@
 // Entry point, loaded on every page by mkdocs.yml (a module script). Finds the page's
 // blocks ([data-calculator], [data-catalogue], [data-chooser]) and attaches one object to each. A
-// page without one costs this file and nothing else: modules are imported only when needed.
+// page without one costs this file and the small scroll-hints.js: the other modules are imported
+// only when needed.
 //
 // The modules, by job:
 //   calculator-block.js  one calculator: form, results, problems, state, toolbar
@@ -11,10 +12,13 @@
 //   runtime-start.js     when a calculator starts the runtime
 //   url-state.js         the scenario in the URL
 //   export.js            CSV/JSON download and copy link
+//   scroll-hints.js      says which tables scroll sideways on a narrow screen
 //   charts.js            the main calculator's charts (uPlot, loaded on first use)
 //   messages.js          the sentences the script shows
 //   offline.js           the service worker that keeps the site for repeat and offline visits
 //   site-url.js          site-relative paths to URLs
+
+import { markScrollers } from "./scroll-hints.js";
 
 // Block kinds: the selector that finds them, the module and class that run them, and whether
 // they use the Python runtime (the chooser does not: its answers were worked out at build time).
@@ -29,6 +33,7 @@ let runtimeModule = null; // runtime.js, once a page with a Python block has bee
 
 // Idempotent: attaches new blocks, detaches blocks that left the page.
 async function initPage() {
+  markScrollers();
   for (const [root, { block }] of attached) {
     if (!root.isConnected) {
       block.detach();
@@ -47,6 +52,7 @@ async function initPage() {
       block.attach();
     }
   }
+  markScrollers(); // the blocks' tables may have changed
   const python = [...attached.values()].some((entry) => entry.python);
   if (!python && runtimeModule) runtimeModule.stopRuntime();
 }

@@ -34,17 +34,30 @@ export async function drawCharts(box, result, previous, urls) {
   previous?.destroy();
   const [profitBox, hoursBox] = box.querySelectorAll(".amc-chart-canvas");
   const width = Math.max(280, Math.min(720, box.clientWidth || 640));
+  const look = lookOf(box, width);
   const current = { result }; // the legend reads the latest result through this
   return {
     shape,
     current,
-    profit: new uPlot(profitOptions(() => current.result, width), profitData(result), clear(profitBox)),
-    hours: new uPlot(hoursOptions(result, width), hoursData(result), clear(hoursBox)),
+    profit: new uPlot(profitOptions(() => current.result, look), profitData(result), clear(profitBox)),
+    hours: new uPlot(hoursOptions(result, look), hoursData(result), clear(hoursBox)),
     destroy() {
       this.profit.destroy();
       this.hours.destroy();
     },
   };
+}
+
+// Sizes and colours for this box: axis text in the page's own text colour (readable in the
+// light and the dark scheme); on a narrow screen a legend of names only (a live legend with a
+// value per series would stack dashes until touched) and upright task labels.
+function lookOf(box, width) {
+  const style = getComputedStyle(box);
+  const text = style.color;
+  const grid = style.getPropertyValue("--md-default-fg-color--lightest").trim() || "rgba(0,0,0,0.07)";
+  const narrow = width < 500;
+  const axis = { stroke: text, grid: { stroke: grid }, ticks: { stroke: grid } };
+  return { width, narrow, axis, legend: { live: !narrow } };
 }
 
 function clear(element) {
@@ -77,7 +90,7 @@ function profitData(result) {
   return [allXs, ...lines.map(at), ...markers];
 }
 
-function profitOptions(currentResult, width) {
+function profitOptions(currentResult, look) {
   const result = currentResult();
   const words = messages.chart;
   const money = words.money;
@@ -94,10 +107,11 @@ function profitOptions(currentResult, width) {
     },
   }));
   return {
-    width, height: 300,
+    width: look.width, height: 300, legend: look.legend,
     series: [{ label: words.unitsPerMonth, value: (u, v) => (v == null ? "–" : formatNumber(Math.round(v))) },
       ...lineSeries, ...markerSeries],
-    axes: [{ label: words.unitsAxis }, { label: words.moneyAxis, size: 70, values: (u, vals) => vals.map((v) => formatNumber(v)) }],
+    axes: [{ ...look.axis, label: words.unitsAxis },
+      { ...look.axis, label: words.moneyAxis, size: 70, values: (u, vals) => vals.map((v) => formatNumber(v)) }],
     scales: { x: { time: false } },
   };
 }
@@ -109,12 +123,12 @@ function hoursData(result) {
   return [xs, ...result.modes.map((m) => m.tasks.map((t) => finite(t.hours)))];
 }
 
-function hoursOptions(result, width) {
+function hoursOptions(result, look) {
   const tasks = result.modes[0].tasks;
   const bars = uPlotBars();
   const words = messages.chart;
   return {
-    width, height: 300,
+    width: look.width, height: look.narrow ? 340 : 300, legend: look.legend,
     series: [
       { label: words.task, value: (u, i) => (i == null ? "–" : tasks[i]?.label ?? "") },
       ...result.modes.map((m, i) => ({
@@ -124,9 +138,9 @@ function hoursOptions(result, width) {
       })),
     ],
     axes: [
-      { values: (u, vals) => vals.map((i) => (Number.isInteger(i) ? shortLabel(tasks[i]?.label) : "")),
-        rotate: -40, size: 110, splits: () => tasks.map((_, i) => i) },
-      { label: words.hoursAxis, size: 60 },
+      { ...look.axis, values: (u, vals) => vals.map((i) => (Number.isInteger(i) ? shortLabel(tasks[i]?.label) : "")),
+        rotate: look.narrow ? -90 : -40, size: look.narrow ? 130 : 110, splits: () => tasks.map((_, i) => i) },
+      { ...look.axis, label: words.hoursAxis, size: 60 },
     ],
     scales: { x: { time: false, range: [-0.5, tasks.length - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
   };

@@ -59,6 +59,8 @@ const MESSAGES = {
       `${label}: ${money(profit)} a month after your time` +
       (change ? `, ${change > 0 ? "up" : "down"} ${money(change)} since the last result.` : "."),
     recommended: (label) => `Recommended: ${label}`,
+    // Over a table wider than the screen (scroll-hints.js).
+    scrollSideways: "Wider than the screen: swipe sideways to see all columns →",
     chart: {
       profitSeries: (label) => `${label} (profit after your time)`,
       breakEvenSeries: (label) => `${label} break-even`,
@@ -124,6 +126,7 @@ const MESSAGES = {
       `${label}：扣除工时后每月 ${money(profit)}` +
       (change ? `，比上次${change > 0 ? "多" : "少"} ${money(change)}。` : "。"),
     recommended: (label) => `推荐：${label}`,
+    scrollSideways: "表格比屏幕宽，左右滑动可查看全部列 →",
     chart: {
       profitSeries: (label) => `${label}（扣除工时后的利润）`,
       breakEvenSeries: (label) => `${label}保本点`,

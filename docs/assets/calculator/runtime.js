@@ -105,6 +105,14 @@ export function request(listener, payload) {
   return id;
 }
 
+// Asks the worker for the CSV or JSON export of the form values in payload ({raw, overrides,
+// language, format}); its one answer ({ok, export} or {ok: false, problems}) goes to onAnswer.
+export function requestExport(onAnswer, payload) {
+  const id = runtime.nextId++;
+  runtime.pending.set(id, { onResult: onAnswer });
+  runtime.worker.postMessage({ type: "export", id, ...payload });
+}
+
 function failRuntime(failure) {
   stopRuntime();
   runtime.state = "failed";

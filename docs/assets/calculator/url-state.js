@@ -20,9 +20,10 @@ export function applyUrl(form) {
   return applied;
 }
 
-// Writes the form's non-default values into the URL, in place (no history entry).
-export function writeUrl(form) {
-  const params = new URLSearchParams(location.search);
+// The form's non-default values as a query string ("" when all are defaults), on top of
+// ``search`` (other parameters of the page's URL are kept).
+export function scenarioQuery(form, search = "") {
+  const params = new URLSearchParams(search);
   for (const field of form.elements) {
     if (!field.name) continue;
     const isOverride = field.name.startsWith(OVERRIDE_FIELD);
@@ -31,7 +32,12 @@ export function writeUrl(form) {
     if (isDefault) params.delete(key);
     else params.set(key, field.value);
   }
-  const query = params.toString();
+  return params.toString();
+}
+
+// Writes the form's non-default values into the URL, in place (no history entry).
+export function writeUrl(form) {
+  const query = scenarioQuery(form, location.search);
   history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
 }
 

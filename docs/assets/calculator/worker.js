@@ -5,21 +5,24 @@
 // Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
 //                integrity: {absolute URL: "sha256-..."}}
 //               {type: "evaluate", id, client, raw: {field: text}, overrides: {param id: text},
-//                modes, language, base?: {raw, overrides, name}}; client: which calculator on
-//                the page asks; base: a pinned scenario to compare with
+//                modes, language, compare_url, base?: {raw, overrides, name}}; client: which
+//                calculator on the page asks; base: a pinned scenario to compare with
 //               {type: "catalogue", id, client, data: Uint8Array | text, settings: {field: number},
 //                language}
+//               {type: "export", id, raw, overrides, language, format: "csv" | "json"}
 // Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
 //               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
 //                 missing | integrity | network | model | runtime (sent once, at the first failure)
-//               {type: "result", id, stage: "main", ok: true, json, html, csv}: the result with
+//               {type: "result", id, stage: "main", ok: true, json, html}: the result with
 //                 its sensitivity pending, at once; then either
-//               {type: "result", id, stage: "full", ok: true, json, html, csv}: sensitivity and all
+//               {type: "result", id, stage: "full", ok: true, json, html}: sensitivity and all
+//                 (both stages carry comparison: the HTML of the differences from base, or null)
 //               {type: "result", id, stage: "superseded"}: the same client asked again meanwhile,
 //                 so this request's sensitivity was dropped (it would be for other values)
 //               {type: "result", id, stage: "main" | "full", ok: false, problems: [{field, code, message}]}
 //               {type: "result", id, stage: "full", ok: true, html, csv, products, problems}: a
 //                 catalogue's plan, in the request's language
+//               {type: "result", id, stage: "full", ok: true, export}: the export asked for
 
 import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
 
@@ -161,6 +164,19 @@ self.onmessage = async ({ data }) => {
       () => postMessage({ type: "ready", marks: bootMarks, timeOrigin: performance.timeOrigin }),
       fail,
     );
+    return;
+  }
+  if (data.type === "export") {
+    await booting;
+    if (!session) return; // boot failed and was already reported
+    let answer;
+    try {
+      answer = JSON.parse(session.export(JSON.stringify(data)));
+    } catch (error) {
+      console.warn("calculator export failed", error);
+      answer = { ok: false, problems: [{ field: "", code: "internal", message: INTERNAL_ERROR[data.language] || INTERNAL_ERROR.en }] };
+    }
+    postMessage({ type: "result", id: data.id, stage: "full", ...answer });
     return;
   }
   if (data.type === "evaluate" || data.type === "catalogue") {
