@@ -11,7 +11,8 @@ calculator_load.py):
   Target (issue 12): under 1 s.
 - **Update with a pinned base**: the median over 40 price changes on the calculator page with a
   base pinned (each answer also carries the comparison), from the input event to the updated
-  results DOM. Target: under 20 ms, as without a base.
+  results DOM (the first stage: the result and the comparison, the sensitivity pending), and to
+  the sensitivity swapped in. Target: the first under 20 ms, as without a base.
 Figures are medians over the runs; the JSON goes to benchmarks/results/catalogue_plan.json.
 """
 
@@ -95,9 +96,15 @@ def measure(browser, server, runs: int, products: int) -> dict:
         "plan_worker_ms": [p["worker"] for p in plans],
         "plan_shown_median_ms": statistics.median(p["shown"] for p in plans),
         "plan_worker_median_ms": statistics.median(p["worker"] for p in plans),
-        "update_with_base_median_ms": statistics.median(updates),
-        "update_with_base_p90_ms": sorted(updates)[int(0.9 * (len(updates) - 1))],
+        # Per stage (calculator_load.time_updates): "main" is the result with its sensitivity
+        # pending, the comparison with the base included; "full" has the sensitivity too.
+        **{f"update_with_base_{stage}_{name}_ms": figure
+           for stage in ("main", "full") for name, figure in spread(updates[stage]).items()},
     }
+
+
+def spread(times: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(times), "p90": sorted(times)[int(0.9 * (len(times) - 1))]}
 
 
 def main() -> int:
@@ -127,10 +134,13 @@ def main() -> int:
           f"{ok[figures['plan_shown_median_ms'] < 1000]}")
     print(f"  ... of which the worker (read, plan, render): "
           f"{figures['plan_worker_median_ms']:.0f} ms")
-    print(f"Input change -> updated result with a pinned base, median of {UPDATES} "
-          f"(target < 20 ms): {figures['update_with_base_median_ms']:.1f} ms "
-          f"{ok[figures['update_with_base_median_ms'] < 20]}")
-    print(f"  ... 90th percentile: {figures['update_with_base_p90_ms']:.1f} ms")
+    main = figures["update_with_base_main_median_ms"]
+    print(f"Input change -> updated result and comparison with a pinned base (its sensitivity "
+          f"pending), median of {UPDATES} (target < 20 ms): {main:.1f} ms {ok[main < 20]}")
+    print(f"  ... 90th percentile: {figures['update_with_base_main_p90_ms']:.1f} ms")
+    print(f"Input change -> sensitivity shown too, median of {UPDATES}: "
+          f"{figures['update_with_base_full_median_ms']:.1f} ms "
+          f"(90th percentile {figures['update_with_base_full_p90_ms']:.1f} ms)")
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "catalogue_plan.json").write_text(json.dumps(figures, indent=2) + "\n")

@@ -37,19 +37,33 @@ def wait_live(page, timeout=30_000):
     assert state == "ready", page.inner_text(f"{ROOT} .amc-status")
 
 
-def next_result(page, action):
+def wait_attached(page):
+    """Wait until calculator.js has attached the block (a module script: it runs after goto
+    returns). Inputs typed before that would reach no listener."""
+    page.wait_for_function(f"() => document.querySelector('{ROOT}')?.amc")
+
+
+def next_result(page, action, timeout=60_000):
     """Run ``action`` and wait for the calculator's next complete answer (the full result, or
-    problems); returns whether it was ok."""
+    problems); returns whether it was ok. An error thrown in the page fails at once, with its
+    message, and an answer that never comes fails after ``timeout`` ms: never a hang."""
     page.evaluate(f"""() => {{
         const el = document.querySelector('{ROOT}');
-        window.__amcNext = new Promise(r => el.addEventListener('amc:result', function done(e) {{
+        window.__amcNext = null;
+        window.__amcPageError = null;
+        addEventListener('error', (e) => {{ window.__amcPageError ??= e.message; }},
+                         {{ once: true }});
+        el.addEventListener('amc:result', function done(e) {{
             if (e.detail.ok && e.detail.stage === 'main') return; // its sensitivity follows
             el.removeEventListener('amc:result', done);
-            r(e.detail.ok);
-        }}));
+            window.__amcNext = {{ ok: e.detail.ok }};
+        }});
     }}""")
     action()
-    return page.evaluate("() => window.__amcNext")
+    page.wait_for_function("() => window.__amcNext || window.__amcPageError", timeout=timeout)
+    error = page.evaluate("() => window.__amcPageError")
+    assert error is None, f"the page threw while answering: {error}"
+    return page.evaluate("() => window.__amcNext.ok")
 
 
 def live_json(page) -> str:
@@ -94,7 +108,12 @@ def test_live_default_result_equals_cpython_exactly(visit, language):
     page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
     embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
-    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
+    # The module script attaches after goto returns: wait for it, and read at that moment
+    # whether the numbers on show are Python's (not yet: Pyodide takes seconds to boot).
+    attached = page.wait_for_function(
+        f"() => {{ const el = document.querySelector('{ROOT}'); "
+        "return el.amc ? {live: el.amc.lastGood.live} : null; }")
+    assert attached.json_value() == {"live": False}
     wait_live(page)
 
     live = live_json(page)
@@ -198,6 +217,7 @@ def test_a_shared_url_reproduces_the_scenario(visit):
 
 def test_compact_calculator_on_a_guide_page(visit):
     page = visit.goto(GUIDE_WITH_CALCULATOR)
+    wait_attached(page)
     modes = page.eval_on_selector(ROOT, "el => el.dataset.modes")
     assert len(modes.split()) == 1
     assert page.locator(f"{ROOT} .amc-charts").count() == 0
@@ -365,6 +385,7 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
 
 def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
     page = visit.goto(GUIDE_WITH_CALCULATOR)
+    wait_attached(page)
     opening = page.locator(f"{ROOT} .amc-recommendation")
     label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
                                         "m => m.id === el.dataset.modes).label")
@@ -382,6 +403,7 @@ def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
 
 def test_a_chinese_mode_page_speaks_of_its_mode_in_chinese_and_links_to_its_calculator(visit):
     page = visit.goto(f"zh/{GUIDE_WITH_CALCULATOR}")
+    wait_attached(page)
     assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
     wait_live(page)
     opening = page.locator(f"{ROOT} .amc-recommendation").inner_text()

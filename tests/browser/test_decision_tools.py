@@ -108,6 +108,14 @@ def wait_attached(page):
     page.wait_for_function(f"() => document.querySelector('{CATALOGUE}').amcCatalogue")
 
 
+def status_becomes(page, text):
+    """The planner's status line reads ``text`` (it is written after the file is read, which
+    is asynchronous: wait for it rather than read it once)."""
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector).textContent === text",
+        arg=[f"{CATALOGUE} .amc-cat-status", text], timeout=10_000)
+
+
 def test_catalogue_upload_of_an_excel_gb18030_file_with_a_bad_row(visit, tmp_path):
     rows = [HEADER, "蓝牙耳机,consumer_electronics,12,30,0.1,500",
             '"杯子, 大号",home_garden,9,12,0.4,300', "坏行,apparel,abc,10,0.3,100",
@@ -125,7 +133,7 @@ def test_catalogue_upload_of_an_excel_gb18030_file_with_a_bad_row(visit, tmp_pat
     problems = page.locator(f"{CATALOGUE} .amc-cat-problems tbody tr")
     assert problems.all_inner_texts() == [
         "4\tretail_price_usd\tRetail price (USD) must be a number from 0.01 to 100,000; "
-        'got "abc".']
+        "“abc” is not a number."]
     products = page.locator(f"{CATALOGUE} .amc-cat-products tbody tr")
     assert [row.get_attribute("data-row") for row in products.all()] == ["2", "3", "5"]
     assert "杯子, 大号" in products.nth(1).inner_text()
@@ -165,8 +173,7 @@ def test_catalogue_page_says_what_to_do_without_input(visit):
     page = visit.goto("catalogue/")
     wait_attached(page)
     page.click(f"{CATALOGUE} button[type=submit]")
-    assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
-        "Choose a file or paste your product list first."
+    status_becomes(page, "Choose a file or paste your product list first.")
 
 
 def test_catalogue_template_downloads_and_plans(visit):
@@ -194,7 +201,7 @@ def test_chinese_catalogue_page_plans_in_chinese_from_the_chinese_template(visit
     assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == \
         "已就绪：选择文件或粘贴商品清单，然后点“开始规划”。"
     page.click(f"{CATALOGUE} button[type=submit]")
-    assert page.inner_text(f"{CATALOGUE} .amc-cat-status") == "请先选择文件，或者粘贴商品清单。"
+    status_becomes(page, "请先选择文件，或者粘贴商品清单。")
     link = block.locator("a[download]")
     assert link.inner_text() == "下载表格模板（CSV）"
     assert link.get_attribute("download") == "商品目录模板.csv"

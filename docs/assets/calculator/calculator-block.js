@@ -288,11 +288,13 @@ export class Calculator {
   }
 
   // Each problem goes next to its field; ones with no field on the form go to the status line.
+  // Only boxes of the scenario's values ([data-field]) hold a message: the preset picker is
+  // laid out as a field but is none.
   showProblems(problems) {
     if (problems.length === 0 && !this.showingProblems) return; // nothing to clear: stay cheap
     this.showingProblems = problems.length > 0;
     const byField = new Map(problems.map((p) => [p.field, p.message]));
-    for (const box of this.root.querySelectorAll(".amc-field")) {
+    for (const box of this.root.querySelectorAll(".amc-field[data-field]")) {
       const message = byField.get(box.dataset.field);
       byField.delete(box.dataset.field);
       const error = box.querySelector(".amc-error");

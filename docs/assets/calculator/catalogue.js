@@ -117,6 +117,7 @@ export class CataloguePlanner {
       this.toolbar.hidden = true;
       this.results.replaceChildren();
       this.status.textContent = answer.problems.map((p) => say.problem(p.column, p.message)).join(say.separator);
+      this.root.dispatchEvent(new CustomEvent("amc:plan", { detail: { ok: false } }));
       return;
     }
     this.results.innerHTML = answer.html;
