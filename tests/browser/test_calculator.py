@@ -107,7 +107,7 @@ def test_prerendered_numbers_show_without_javascript(chromium, server):
 def test_live_default_result_equals_cpython_exactly(visit, language):
     page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
-    embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
+    embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.content.textContent")
     # The module script attaches after goto returns: wait for it, and read at that moment
     # whether the numbers on show are Python's (not yet: Pyodide takes seconds to boot).
     attached = page.wait_for_function(
