@@ -105,6 +105,9 @@ def render_chooser(site: SiteData, bundle: dict, base: str, language: str = "en"
                  f'{escape(words["catalogue"])}</a>')
     lines.append("</p></div>")
     table = json.dumps(answer_table(chooser.as_plain()), separators=(",", ":"))
-    lines.append(f'<script type="application/json" class="amc-ch-table">{table}</script>')
+    table = table.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    # In <template>, not <script type="application/json">: Material's instant navigation
+    # re-creates every <script> of a new page as a plain script (type and class dropped).
+    lines.append(f'<template class="amc-ch-table">{table}</template>')
     lines.append("</section>")
     return "\n".join(lines)

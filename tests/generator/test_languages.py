@@ -225,6 +225,19 @@ def test_guide_pages_link_the_first_use_of_each_term(site):
         assert len([1 for href, _ in links if href.endswith("#supply-price")]) == 1
 
 
+def test_no_glossary_link_inside_the_interactive_blocks(site):
+    """A term in the chooser's questions (a form's legends) or the planner stays plain text."""
+    for page in ("", "zh/", "chooser/", "zh/chooser/", "catalogue/", "zh/catalogue/"):
+        html = (site / page / "index.html").read_text("utf-8")
+        for block in ('class="amc-chooser"', 'class="amc-catalogue"'):
+            if block in html:
+                start = html.index(block)
+                inside = html[start:html.index("</section>", start)]
+                assert 'class="amg-term"' not in inside, (page, block)
+    home = (site / "zh" / "index.html").read_text("utf-8")
+    assert 'class="amg-term"' in home  # the home page's prose keeps its links
+
+
 def test_the_template_words_exist_in_both_languages():
     words = yaml.safe_load((REPO / "generator" / "templates" / "words.yml").read_text("utf-8"))
     assert all(set(entry) == {"en", "zh"} and all(entry.values()) for entry in words.values())

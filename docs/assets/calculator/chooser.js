@@ -10,7 +10,7 @@ export class Chooser {
     this.form = root.querySelector(".amc-ch-form");
     this.result = root.querySelector(".amc-ch-result");
     this.questions = [...root.querySelectorAll(".amc-ch-question")];
-    this.table = JSON.parse(root.querySelector(".amc-ch-table").textContent);
+    this.table = JSON.parse(root.querySelector(".amc-ch-table").content.textContent);
   }
 
   attach() {
