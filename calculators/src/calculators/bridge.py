@@ -29,6 +29,7 @@ from .i18n import say
 from .inputs import INPUTS
 from .params import parameter_index
 from .report import render_html
+from .sensitivity_report import render_sensitivity, render_verdict
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
 
@@ -107,21 +108,41 @@ class Session:
             yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
             return
         base = request.get("base")
-        yield self._answer(result, request, base)
+        main = self._answer(result, request, base)
+        yield json.dumps(main)
         for result in steps:
             if result is None:
                 yield None
-        yield self._answer(result, request, base)
-
-    def _answer(self, result: dict, request: dict, base: dict | None) -> str:
-        language = request.get("language", "en")
-        return json.dumps({
+        # The full answer is the first one with the sensitivity filled in: the same text as
+        # serialising and rendering the full result again (test_calc_bridge checks it), for
+        # a fraction of the work. "sensitivity_html" holds just the parts the page swaps in.
+        # The comparison with the base reads no sensitivity, so it stays the first one's.
+        pending_result = {**result, "sensitivity": None}
+        html, ready_parts = main["html"], []
+        for render in (render_verdict, render_sensitivity):
+            pending = single_block("\n".join(render(pending_result, language)))
+            ready = single_block("\n".join(render(result, language)))
+            if pending:  # (a single mode has no tornado, pending or not)
+                html = html.replace(pending, ready, 1)
+            ready_parts.append(ready)
+        head, tail = main["json"].rsplit('"sensitivity": null', 1)  # its only null key
+        yield json.dumps({
             "ok": True,
-            "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
+            "json": f'{head}"sensitivity": {_canonical(result["sensitivity"])}{tail}',
+            "html": html,
+            "sensitivity_html": "\n".join(ready_parts),
+            "comparison": main["comparison"],
+        })
+
+    def _answer(self, result: dict, request: dict, base: dict | None) -> dict:
+        language = request.get("language", "en")
+        return {
+            "ok": True,
+            "json": _canonical(result),
             "html": single_block(render_html(result, modes=request["modes"], language=language,
                                              compare_url=request.get("compare_url"))),
             "comparison": self.comparison(result, base, language),
-        })
+        }
 
     def comparison(self, result: dict, base: dict | None, language: str = "en") -> str | None:
         """The differences of ``result`` from the pinned ``base``, as HTML (the base's result
@@ -186,6 +207,11 @@ class Session:
         return json.dumps({"ok": True, "html": render_plan_html(plan, language),
                            "csv": plan_csv(plan, language),
                            "products": plan["product_count"], "problems": len(plan["problems"])})
+
+
+def _canonical(data: object) -> str:
+    """The JSON text of a result (or a part of one), as the site embeds and the tests compare it."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
 def single_block(html: str) -> str:

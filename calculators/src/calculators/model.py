@@ -30,10 +30,13 @@ positive or the quotient would overflow a float, so no result holds NaN or infin
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
+
+Value = Callable[[dict], float]  # a Param of the bundle -> its number for the scenario
 
 MODEL_VERSION = 2  # the fee and effort model's version, as named above; exports carry it
 DAYS_PER_MONTH = 30  # design.md's convention for stock_days and payout_days
@@ -115,16 +118,48 @@ def mode_constants(mode: dict, tasks: list[dict], category: str, overrides: dict
     def value(param: dict) -> float:
         return resolve(param, category, overrides)
 
+    return _constants(mode, tasks, value, capital_cost_rate)
+
+
+def _constants(mode: dict, tasks: list[dict] | tuple, value: Value, capital_cost_rate: float,
+               components: bool = True) -> ModeConstants:
+    """The mode's parameters, each number from ``value``; without its components' rates when
+    ``components`` is false (for a caller that needs no profit)."""
     return ModeConstants(
         mode=mode, demand=value(mode["demand_multiplier"]),
         loss_share=value(mode["return_loss_share"]), stock_days=value(mode["stock_days"]),
         payout_days=value(mode["payout_days"]), unsold_share=value(mode["unsold_share"]),
         supply_price_ratio=(value(mode["supply_price_ratio"]) if mode["id"] == SUPPLY_PRICED
                             else None),
-        components=tuple((comp, value(comp)) for comp in mode["components"]),
+        components=(tuple((comp, value(comp)) for comp in mode["components"]) if components
+                    else ()),
         tasks=tuple((task, value(mode["task_shares"][task["id"]]), value(task["hours"]))
                     for task in tasks),
         capital_cost_rate=capital_cost_rate)
+
+
+def _resolver(s: dict) -> Value:
+    def value(param: dict) -> float:
+        return resolve(param, s["category"], s["overrides"])
+    return value
+
+
+def resolved_values(index: list[dict], s: dict) -> dict[str, float]:
+    """Every parameter's number for a scenario, by id: what ``resolve`` gives, looked up once
+    for the sensitivity's many re-evaluations (see ``profit_and_hours``)."""
+    return {entry["id"]: resolve(entry, s["category"], s["overrides"]) for entry in index}
+
+
+# Which half of a mode's result a parameter (by its role in parameter_index) or a scenario input
+# can move, read off the formulas above. The hours read the task figures, the task quantities and
+# the orders (units, units per order, demand multiplier); the profit before effort reads neither
+# the task figures and quantities nor the value of an hour. The sensitivity re-evaluates only the
+# half a subject moves and takes the other from the itemised result (a property test checks it
+# against the whole re-evaluation).
+MOVES_HOURS = frozenset({"task_hours", "task_share", "new_skus_per_month", "active_skus",
+                         "units_per_month", "units_per_order", "demand_multiplier"})
+LEAVES_PROFIT = frozenset({"task_hours", "task_share", "new_skus_per_month", "active_skus",
+                           "labour_rate_cny_per_hour"})
 
 
 def _supply_price(ratio: float | None, s: dict) -> float | None:
@@ -137,29 +172,9 @@ def _supply_price(ratio: float | None, s: dict) -> float | None:
     return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
 
 
-class _Money(NamedTuple):
-    """The money and hours of one mode for one scenario: what every caller needs."""
-
-    supply: float | None
-    retail_cny: float
-    m: dict  # units, orders, revenue, and each per unit typed
-    amounts: list[tuple[float, float, float]]  # per component, as _component returns them
-    task_hours: list[float]  # per task
-    components_total: float
-    returns: float
-    cogs: float
-    stock_value: float
-    receivable: float
-    working_capital: float
-    write_offs: float
-    profit: float
-    effort_hours: float
-    profit_after_effort: float
-
-
-def _money(c: ModeConstants, s: dict) -> _Money:
-    """The model's formulas (see the module's docstring) for one mode and scenario: the one
-    place they are written, used by the itemised ``evaluate_mode`` and by ``product_figures``."""
+def _volumes(c: ModeConstants, s: dict) -> tuple[float | None, float, dict]:
+    """(supply price, retail price in CNY, volumes: units, orders, revenue and each per unit
+    typed) of one mode: what every other number builds on."""
     retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
     supply = _supply_price(c.supply_price_ratio, s)
     price = retail_cny if supply is None else supply  # what the merchant is paid per unit
@@ -169,11 +184,27 @@ def _money(c: ModeConstants, s: dict) -> _Money:
     m["units"] = s["units_per_month"] * demand
     m["orders"] = m["units"] / s["units_per_order"]
     m["revenue"] = m["units"] * price
+    return supply, retail_cny, m
+
+
+class _Costs(NamedTuple):
+    """The money of one mode for one scenario, before effort."""
+
+    amounts: list[tuple[float, float, float]]  # per component, as _component returns them
+    components_total: float
+    returns: float
+    cogs: float
+    stock_value: float
+    receivable: float
+    working_capital: float
+    write_offs: float
+    profit: float
+
+
+def _costs(c: ModeConstants, s: dict, m: dict) -> _Costs:
     rate_of_capital = c.capital_cost_rate
     amounts = [_component(comp["basis"], rate, s, m, rate_of_capital)
                for comp, rate in c.components]
-    task_hours = [share * per_unit * _task_quantity(task["driver"], s, m)
-                  for task, share, per_unit in c.tasks]
     components_total = math.fsum(amount for amount, _, _ in amounts)
     returns = s["return_rate"] * m["revenue"] * c.loss_share
     cogs = m["units"] * s["cogs_cny"]
@@ -182,11 +213,38 @@ def _money(c: ModeConstants, s: dict) -> _Money:
     working_capital = (stock_value + receivable) * rate_of_capital / 12
     write_offs = c.unsold_share * cogs
     profit = m["revenue"] - components_total - returns - cogs - working_capital - write_offs
+    return _Costs(amounts, components_total, returns, cogs, stock_value, receivable,
+                  working_capital, write_offs, profit)
+
+
+def _task_hours(share: float, per_unit: float, driver: str, s: dict, m: dict) -> float:
+    """One task's hours: ``m``, the mode's volumes (only its orders are read)."""
+    return share * per_unit * _task_quantity(driver, s, m)
+
+
+class _Money(NamedTuple):
+    """The money and hours of one mode for one scenario: what every caller needs."""
+
+    supply: float | None
+    retail_cny: float
+    m: dict  # units, orders, revenue, and each per unit typed
+    costs: _Costs
+    task_hours: list[float]  # per task
+    effort_hours: float
+    profit_after_effort: float
+
+
+def _money(c: ModeConstants, s: dict) -> _Money:
+    """The model's formulas (see the module's docstring) for one mode and scenario: the one
+    place they are written, used by the itemised ``evaluate_mode``, by ``product_figures`` and
+    (in halves) by ``profit_and_hours``."""
+    supply, retail_cny, m = _volumes(c, s)
+    costs = _costs(c, s, m)
+    task_hours = [_task_hours(share, per_unit, task["driver"], s, m)
+                  for task, share, per_unit in c.tasks]
     effort_hours = math.fsum(task_hours)
-    profit_after_effort = profit - effort_hours * s["labour_rate_cny_per_hour"]
-    return _Money(supply, retail_cny, m, amounts, task_hours, components_total, returns, cogs,
-                  stock_value, receivable, working_capital, write_offs, profit, effort_hours,
-                  profit_after_effort)
+    profit_after_effort = costs.profit - effort_hours * s["labour_rate_cny_per_hour"]
+    return _Money(supply, retail_cny, m, costs, task_hours, effort_hours, profit_after_effort)
 
 
 class ProductFigures(NamedTuple):
@@ -213,7 +271,7 @@ def product_figures(c: ModeConstants, s: dict) -> ProductFigures:
     money = _money(c, s)
     labour = s["labour_rate_cny_per_hour"]
     fixed_amounts = math.fsum(amount for (comp, _), (amount, _, _)
-                              in zip(c.components, money.amounts, strict=True)
+                              in zip(c.components, money.costs.amounts, strict=True)
                               if comp["basis"] in FIXED_BASES)
     monthly_hours = [hours for (task, _, _), hours in zip(c.tasks, money.task_hours, strict=True)
                      if task["driver"] == "per_month"]
@@ -223,13 +281,41 @@ def product_figures(c: ModeConstants, s: dict) -> ProductFigures:
                           math.fsum(monthly_hours))
 
 
-def profit_and_hours(mode: dict, tasks: list[dict], s: dict,
-                     capital_cost_rate: float) -> tuple[float, float]:
+def profit_and_hours(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
+                     values: dict[str, float] | None = None, itemised: dict | None = None,
+                     moved: str | None = None, task: str | None = None) -> tuple[float, float]:
     """(profit after effort, effort hours) of one mode: the same numbers as ``evaluate_mode``,
-    without its itemised rows, for the sensitivity's many re-evaluations."""
-    figures = product_figures(
-        mode_constants(mode, tasks, s["category"], s["overrides"], capital_cost_rate), s)
-    return figures.profit_after_effort, figures.effort_hours
+    without its itemised rows, for the sensitivity's many re-evaluations.
+
+    ``values``: every parameter's number by id (``resolved_values``). ``itemised``: this mode's
+    ``evaluate_mode`` result for a scenario that differs from ``s`` (and ``values``) only in the
+    parameter role or input named ``moved``; what ``moved`` cannot move (``MOVES_HOURS``,
+    ``LEAVES_PROFIT``) is then taken from it instead of worked out again, and for a task's
+    hours or share (``task``: its id) only that task's hours are (``fsum`` is exact, so the
+    sum does not depend on which terms were worked out again).
+    """
+    if values is None:
+        value = _resolver(s)
+    else:
+        def value(param: dict) -> float:
+            return values[param["id"]]
+    labour = s["labour_rate_cny_per_hour"]
+    reuse = itemised is not None
+    if reuse and task is not None:
+        effort_hours = math.fsum(
+            _task_hours(value(mode["task_shares"][each["id"]]), value(each["hours"]),
+                        each["driver"], s, itemised) if each["id"] == task else row["hours"]
+            for each, row in zip(tasks, itemised["tasks"], strict=True))
+        return itemised["profit"] - effort_hours * labour, effort_hours
+    keep_profit = reuse and moved in LEAVES_PROFIT
+    keep_hours = reuse and moved not in MOVES_HOURS
+    c = _constants(mode, () if keep_hours else tasks, value, capital_cost_rate,
+                   components=not keep_profit)
+    _, _, m = _volumes(c, s)
+    profit = itemised["profit"] if keep_profit else _costs(c, s, m).profit
+    effort_hours = (itemised["effort_hours"] if keep_hours else math.fsum(
+        _task_hours(share, per_unit, each["driver"], s, m) for each, share, per_unit in c.tasks))
+    return profit - effort_hours * labour, effort_hours
 
 
 def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
@@ -238,11 +324,11 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     its labels in ``language``."""
     c = mode_constants(mode, tasks, s["category"], s["overrides"], capital_cost_rate)
     money = _money(c, s)
-    m, supply = money.m, money.supply
+    m, supply, costs = money.m, money.supply, money.costs
     labour = s["labour_rate_cny_per_hour"]
 
     components, variable, fixed, upfront, running = [], [], [], [], []
-    for (comp, rate), (amount, per_x, fixed_amount) in zip(c.components, money.amounts,
+    for (comp, rate), (amount, per_x, fixed_amount) in zip(c.components, costs.amounts,
                                                             strict=True):
         components.append({"id": comp["id"], "label": localized(comp["label"], language),
                            "kind": comp["kind"],
@@ -277,9 +363,9 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     fixed_costs = math.fsum(fixed) + labour * math.fsum(fixed_hours)
     break_even = _ratio(fixed_costs, contribution)
     paid_ahead = math.fsum(upfront)
-    running_costs = money.cogs + math.fsum(running)
+    running_costs = costs.cogs + math.fsum(running)
     costs_before_payout = running_costs * payout_days / DAYS_PER_MONTH
-    cash_needed = paid_ahead + money.stock_value + costs_before_payout
+    cash_needed = paid_ahead + costs.stock_value + costs_before_payout
     retail_revenue = m["units"] * money.retail_cny
 
     return {
@@ -290,16 +376,16 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         "supply_price": supply, "retail_revenue": retail_revenue,
         "platform_margin": None if supply is None else retail_revenue - m["revenue"],
         "revenue": m["revenue"],
-        "components": components, "components_total": money.components_total,
-        "returns": money.returns, "cogs": money.cogs,
-        "stock_value": money.stock_value, "receivable": money.receivable,
-        "working_capital_cost": money.working_capital, "write_offs": money.write_offs,
-        "profit": money.profit,
+        "components": components, "components_total": costs.components_total,
+        "returns": costs.returns, "cogs": costs.cogs,
+        "stock_value": costs.stock_value, "receivable": costs.receivable,
+        "working_capital_cost": costs.working_capital, "write_offs": costs.write_offs,
+        "profit": costs.profit,
         "tasks": task_rows, "effort_hours": money.effort_hours,
         "effort_cost": money.effort_hours * labour,
         "profit_after_effort": profit_after_effort,
-        "margin": _ratio(money.profit, m["revenue"]),
-        "profit_per_hour": _ratio(money.profit, money.effort_hours),
+        "margin": _ratio(costs.profit, m["revenue"]),
+        "profit_per_hour": _ratio(costs.profit, money.effort_hours),
         "contribution_per_unit": contribution, "fixed_costs": fixed_costs,
         "break_even_units": None if break_even is None else max(0.0, break_even),
         "paid_ahead": paid_ahead, "running_costs": running_costs,
