@@ -52,11 +52,6 @@ def next_result(page, action):
     return page.evaluate("() => window.__amcNext")
 
 
-def wait_attached(page):
-    """The block attaches on Material's document$ emission, which may come after `load`."""
-    page.wait_for_function(f"() => document.querySelector('{ROOT}')?.amc")
-
-
 def live_json(page) -> str:
     return page.eval_on_selector(ROOT, "el => el.amc.lastGood.json")
 
@@ -99,7 +94,6 @@ def test_live_default_result_equals_cpython_exactly(visit, language):
     page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
     embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
-    wait_attached(page)
     assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
     wait_live(page)
 
@@ -236,7 +230,6 @@ def test_a_guide_page_read_without_touching_its_calculator_fetches_no_runtime(vi
     assert pyodide_requests(visit) == []
     assert page.eval_on_selector(f"{ROOT} .amc-status", "el => el.dataset.state") != "loading"
     # The prerendered numbers are the page's, untouched.
-    wait_attached(page)
     assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
     assert page.locator(f"{ROOT} .amc-results").inner_text() != ""
     # Focusing an input is enough to start it.
