@@ -94,8 +94,13 @@ def test_profit_never_falls_when_the_supply_price_rises(scenario, a, b):
     assert lower["id"] == "fully_managed"
     # Each yuan of supply revenue loses return_rate x return_loss_share to refunds and
     # payout_days / 30 x capital_cost_rate / 12 to waiting; both are far below 1 here.
-    assert higher["profit"] >= lower["profit"]
-    assert higher["profit_after_effort"] >= lower["profit_after_effort"]
+    # Prices one float step apart (Hypothesis found 1.0 and 1.0000000000000002) change the
+    # profit by less than its own rounding: allow that much, no more.
+    def noise(value: float) -> float:
+        return 1e-12 * max(1.0, abs(value))
+    assert higher["profit"] >= lower["profit"] - noise(lower["profit"])
+    assert higher["profit_after_effort"] >= lower["profit_after_effort"] \
+        - noise(lower["profit_after_effort"])
 
 
 def test_profit_falls_with_the_supply_price_only_when_refunds_and_waiting_take_all_of_it():
