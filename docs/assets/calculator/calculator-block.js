@@ -166,7 +166,7 @@ export class Calculator {
     if (answer.id !== this.sentId || answer.id !== this.lastGood.id) return; // for older values
     if (answer.ok) {
       const fresh = document.createElement("template");
-      fresh.innerHTML = answer.html;
+      fresh.innerHTML = answer.sensitivity_html; // just the parts (answer.html: the whole result)
       const parts = this.sensitivityParts(fresh.content);
       this.sensitivityParts().forEach((shown, k) => {
         if (!parts[k]) return;
