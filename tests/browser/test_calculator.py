@@ -37,12 +37,6 @@ def wait_live(page, timeout=30_000):
     assert state == "ready", page.inner_text(f"{ROOT} .amc-status")
 
 
-def wait_attached(page):
-    """Wait until calculator.js has attached the block (a module script: it runs after goto
-    returns). Inputs typed before that would reach no listener."""
-    page.wait_for_function(f"() => document.querySelector('{ROOT}')?.amc")
-
-
 def next_result(page, action, timeout=60_000):
     """Run ``action`` and wait for the calculator's next complete answer (the full result, or
     problems); returns whether it was ok. An error thrown in the page fails at once, with its
@@ -108,12 +102,7 @@ def test_live_default_result_equals_cpython_exactly(visit, language):
     page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
     embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.content.textContent")
-    # The module script attaches after goto returns: wait for it, and read at that moment
-    # whether the numbers on show are Python's (not yet: Pyodide takes seconds to boot).
-    attached = page.wait_for_function(
-        f"() => {{ const el = document.querySelector('{ROOT}'); "
-        "return el.amc ? {live: el.amc.lastGood.live} : null; }")
-    assert attached.json_value() == {"live": False}
+    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
     wait_live(page)
 
     live = live_json(page)
@@ -217,7 +206,6 @@ def test_a_shared_url_reproduces_the_scenario(visit):
 
 def test_compact_calculator_on_a_guide_page(visit):
     page = visit.goto(GUIDE_WITH_CALCULATOR)
-    wait_attached(page)
     modes = page.eval_on_selector(ROOT, "el => el.dataset.modes")
     assert len(modes.split()) == 1
     assert page.locator(f"{ROOT} .amc-charts").count() == 0
@@ -385,7 +373,6 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(visit):
 
 def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
     page = visit.goto(GUIDE_WITH_CALCULATOR)
-    wait_attached(page)
     opening = page.locator(f"{ROOT} .amc-recommendation")
     label = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.modes.find("
                                         "m => m.id === el.dataset.modes).label")
@@ -403,7 +390,6 @@ def test_a_mode_page_shows_its_own_mode_and_links_to_the_comparison(visit):
 
 def test_a_chinese_mode_page_speaks_of_its_mode_in_chinese_and_links_to_its_calculator(visit):
     page = visit.goto(f"zh/{GUIDE_WITH_CALCULATOR}")
-    wait_attached(page)
     assert next_result(page, lambda: field(page, "units_per_month").fill("77")) is True
     wait_live(page)
     opening = page.locator(f"{ROOT} .amc-recommendation").inner_text()
