@@ -42,6 +42,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.bundle import build_bundle  # noqa: E402
 from generator.calculator_html import render_calculator  # noqa: E402
+from generator.catalogue_html import render_catalogue  # noqa: E402
+from generator.chooser_html import render_chooser  # noqa: E402
 from generator.load import load_data  # noqa: E402
 from generator.reference import fill_markers  # noqa: E402
 from generator.render import render_pages  # noqa: E402
@@ -74,19 +76,28 @@ def plain_project(target: Path) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     shutil.copytree(ROOT / "overrides", target / "overrides")  # the plugin adds them to the theme
     for language, folder in (("en", docs), ("zh", docs / "zh")):
-        for path in folder.rglob("*.md"):
-            if language == "en" and path.is_relative_to(docs / "zh"):
-                continue
-            path.write_text(fill_markers(path.read_text(encoding="utf-8"), bundle, language),
-                            encoding="utf-8")
-
+        # The interactive blocks as the plugin renders them (generator/plugin.py).
         def calculator(modes: list[str], language: str = language) -> str:
             return render_calculator(bundle, modes=modes, page_url="", language=language)
 
-        for page in render_pages(site, calculator, language=language):
+        def chooser(base: str, language: str = language) -> str:
+            return render_chooser(site, bundle, base, language)
+
+        def catalogue(language: str = language) -> str:
+            return render_catalogue(bundle, "../../" if language == "zh" else "../", language)
+
+        blocks = {"chooser": chooser("")}
+        for path in folder.rglob("*.md"):
+            if language == "en" and path.is_relative_to(docs / "zh"):
+                continue
+            path.write_text(fill_markers(path.read_text(encoding="utf-8"), bundle, language,
+                                         blocks), encoding="utf-8")
+        for page in render_pages(site, calculator, language=language, chooser=chooser,
+                                 catalogue=catalogue):
             out = folder / page.path
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(fill_markers(page.markdown, bundle, language), encoding="utf-8")
+            out.write_text(fill_markers(page.markdown, bundle, language, blocks),
+                           encoding="utf-8")
     english = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     english = _without_plugin(english, "\nmarkdown_extensions:")
     english = english.replace("theme:\n  name: material\n",
