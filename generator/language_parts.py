@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 
 CHINESE_LANG = "zh"
-# Han ideographs with CJK and full-width punctuation: a Chinese phrase and its 、，。（）.
-_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
+# Han ideographs with CJK and full-width punctuation (a Chinese phrase and its 、，。（）), and
+# Latin letters or digits written inside it without a space, as Chinese writes them (在售SKU数).
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+"
+_CHINESE = re.compile(rf"{_HAN}(?:[A-Za-z0-9]+{_HAN})*")
 # The page as tokens: comments, elements whose content is not markup (kept whole), tags (quoted
 # attribute values may hold '>'), and the text between them.
 _TOKEN = re.compile(

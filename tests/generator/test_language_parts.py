@@ -14,6 +14,11 @@ def test_runs_of_chinese_in_text_are_marked():
         '<span lang="zh">你只管供货，卖货交给速卖通。</span></li>')
 
 
+def test_latin_inside_a_chinese_word_is_part_of_it():
+    assert mark_chinese("<td>在售SKU数, SKU 数, active_skus</td>") == (
+        '<td><span lang="zh">在售SKU数</span>, SKU <span lang="zh">数</span>, active_skus</td>')
+
+
 def test_code_and_table_of_contents_text_is_marked_too():
     assert mark_chinese('<pre><code><span class="s">zh: 供货价</span></code></pre>') == (
         '<pre><code><span class="s">zh: <span lang="zh">供货价</span></span></code></pre>')
