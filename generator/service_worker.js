@@ -87,7 +87,7 @@ async function cacheFirst(request) {
     const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" });
     if (cached.ok) return cached;
   } catch {
-    // not in the HTTP cache
+    // Not in the HTTP cache (DevTools lists this worker's probe as failed: ERR_CACHE_MISS).
   }
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request);
