@@ -1,6 +1,7 @@
 """Phones, keyboards and screen readers (issue 11, points 1 to 3): at 360 x 740 nothing is wider
-than its box unless the box says it scrolls; every focused control shows a ring; axe-core finds
-no violation on any page, light or dark, with every <details> open."""
+than its box unless the box says it scrolls; every focused control shows a ring at 3:1 or better
+against the colours beside it, light and dark; axe-core finds no violation on any page, light or
+dark, with every <details> open."""
 
 from __future__ import annotations
 
@@ -122,3 +123,97 @@ def test_the_live_region_is_one_sentence_and_charts_are_named_and_point_to_the_t
         assert chart.get_attribute("aria-describedby") == results_id
         canvas = chart.locator(".amc-chart-canvas")
         assert canvas.get_attribute("role") == "img" and canvas.get_attribute("aria-label")
+
+
+# Every control the keyboard reaches, its focus ring and the colours beside it (WCAG 1.4.11's
+# adjacent colours): outside, the background the ring is drawn on, whose pixels it replaces on
+# focus (2.4.11's change of state); inside, the gap of that same background when the ring is
+# offset from the control, else the control's own (focused) background. Colours are composited
+# over the page, so a translucent background counts as what the reader sees.
+FOCUS_RINGS = """() => {
+  const rgba = (text) => {
+    const c = document.createElement("canvas").getContext("2d");
+    c.fillStyle = "#000"; c.fillStyle = text;  // normalises any CSS colour
+    const probe = document.createElement("canvas"); probe.width = probe.height = 1;
+    const p = probe.getContext("2d"); p.fillStyle = c.fillStyle; p.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = p.getImageData(0, 0, 1, 1).data;
+    return [r, g, b, a / 255];
+  };
+  const over = (top, bottom) =>
+    top.slice(0, 3).map((v, i) => v * top[3] + bottom[i] * (1 - top[3]));
+  // What the reader sees behind an element: its backgrounds composited from the page down.
+  const seen = (el) => {
+    const layers = [];
+    for (let node = el; node; node = node.parentElement) {
+      layers.push(rgba(getComputedStyle(node).backgroundColor));
+    }
+    let colour = rgba(getComputedStyle(document.documentElement).backgroundColor);
+    if (colour[3] === 0) colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = [...over(layer, colour), 1];
+    return colour;
+  };
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const el = document.activeElement, style = getComputedStyle(el);
+  const width = style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth);
+  const around = seen(el.parentElement);
+  const inside = parseFloat(style.outlineOffset) >= 1 ? around : seen(el);
+  const ring = [...over(rgba(style.outlineColor), around), 1];
+  const what = el.name || el.dataset.action || el.textContent.trim().slice(0, 30);
+  return {name: `${el.tagName.toLowerCase()} ${what}`,
+          width, against_background: ratio(ring, around), against_inside: ratio(ring, inside)};
+}"""
+
+
+def focus_rings(page, limit: int = 600) -> list[dict]:
+    """Tab from the top of the page through every control, each with its ring's figures."""
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    rings = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        new = page.evaluate("""() => {
+          const el = document.activeElement, seen = (window.focusSeen ??= new WeakSet());
+          if (el === document.body || seen.has(el)) return false;  // back at the start
+          seen.add(el);
+          return true;
+        }""")
+        if not new:
+            break
+        rings.append(page.evaluate(FOCUS_RINGS))
+    assert len(rings) < limit, "Tab never came back to the start"
+    return rings
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", CALCULATOR_PAGE])
+def test_every_focus_ring_has_3_to_1_against_the_colours_beside_it(chromium, server, scheme,
+                                                                   path):
+    """Every control of the page (header, navigation, text, calculator with its details open)."""
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server.url(path))
+    if path == CALCULATOR_PAGE:
+        page.wait_for_function(f"() => document.querySelector('{ROOT}')?.dataset.live "
+                               "=== 'attached'")
+    open_details(page)
+    rings = focus_rings(page)
+    context.close()
+    kinds = {ring["name"].split()[0] for ring in rings}
+    assert {"a", "input"} <= kinds, kinds
+    if path == CALCULATOR_PAGE:
+        assert {"select", "button", "summary"} <= kinds, kinds
+    print(f"{scheme} /{path}: {len(rings)} controls; lowest ring contrast "
+          f"{min(r['against_background'] for r in rings):.2f}:1 outside, "
+          f"{min(r['against_inside'] for r in rings):.2f}:1 inside")  # pytest -s: the figures
+    weak = [ring for ring in rings if ring["width"] < 2 or ring["against_background"] < 3
+            or ring["against_inside"] < 3]
+    assert weak == [], json.dumps(weak, indent=1)

@@ -1,6 +1,12 @@
 """When the live calculator cannot run (issue 11, points 4 and 5): each failure has its own
-message, shows at once (not at the 30 s timeout), offers Retry where retrying can help, and the
-numbers on screen never pass for those of other inputs."""
+message, shows within 2 s of the failure (not at the 30 s timeout), offers Retry where retrying
+can help, and the numbers on screen never pass for those of other inputs.
+
+"Within 2 s of the failure" is measured on the browser's clock, from the moment the failure
+could be known to the moment the page showed it: for a missing or tampered file, the end of its
+response as the browser's network recorded it (the download of a large file is not the
+failure); for a refused worker or a blocked WebAssembly, the moment the page started the
+runtime (earlier than the failure itself, so the bound is stricter than asked)."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import calculators
 SHARED = f"{CALCULATOR_PAGE}?retail_price_usd=40&units_per_month=1000"
 # Well inside the page's 30 s timeout: a failure that shows by then was named, not timed out.
 NAMED_WITHIN_MS = 10_000
+SHOWN_WITHIN_MS = 2_000  # of the failure (issue 11, point 4); see the module's doc
 BLOCK_WASM = ("default-src 'self'; script-src 'self' {hashes}; "
               "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
 
@@ -25,6 +32,40 @@ def failed_status(page, timeout=NAMED_WITHIN_MS) -> str:
     return text
 
 
+class Arrivals:
+    """When each file's responses ended (epoch ms, the browser's clock), page and worker alike."""
+
+    def __init__(self, page) -> None:
+        self.ends: dict[str, list[float]] = {}
+        page.on("requestfinished", self._record)
+        page.on("requestfailed", self._record)
+
+    def _record(self, request) -> None:
+        timing = request.timing
+        if timing["responseEnd"] >= 0:
+            name = request.url.split("?", 1)[0].rsplit("/", 1)[-1]
+            self.ends.setdefault(name, []).append(timing["startTime"] + timing["responseEnd"])
+
+    def first(self, name: str) -> float:
+        """The end of the first response for `name`: when a missing or tampered file's failure
+        could first be known."""
+        return min(self.ends[name])
+
+
+def runtime_time(page, mark: str) -> float:
+    """A moment the runtime client noted (performance.now()), as epoch ms."""
+    return page.eval_on_selector(ROOT, f"el => performance.timeOrigin + el.amc.runtime.{mark}")
+
+
+def shown_after(page, since: float) -> float:
+    """ms from `since` (epoch ms) to the failure on screen; asserts the 2 s of the issue."""
+    failed_status(page)
+    delay = runtime_time(page, "failedAt") - since
+    print(f"failure shown {delay:.0f} ms after it could be known")  # pytest -s: the figures
+    assert 0 <= delay <= SHOWN_WITHIN_MS
+    return delay
+
+
 def retry_visible(page) -> bool:
     return page.locator(f"{ROOT} [data-action='retry']").is_visible()
 
@@ -33,6 +74,7 @@ def test_blocked_webassembly_is_named_and_the_shared_scenario_is_not_passed_off(
     server.csp = BLOCK_WASM
     page = visit.goto(SHARED)
     text = failed_status(page)
+    shown_after(page, runtime_time(page, "startedAt"))
     assert "your browser blocks WebAssembly" in text
     assert not retry_visible(page)  # retrying cannot lift the browser's ban
     # The form shows the shared values; the results are the defaults', and say so.
@@ -65,14 +107,18 @@ def test_an_edit_while_python_is_blocked_marks_the_results(visit, server):
     assert page.locator(f"{ROOT} [data-action='export-csv']").is_disabled()
 
 
-def test_a_missing_worker_script_is_named_and_retry_recovers(visit):
+def test_a_missing_worker_script_is_named_and_retry_recovers(visit, server):
     page = visit.page
-    page.route("**/calculator/worker.js", lambda route: route.fulfill(status=404, body="gone"))
-    visit.goto(CALCULATOR_PAGE)
-    text = failed_status(page)
+    arrivals = Arrivals(page)
+    server.gone.add("/calculator/worker.js")
+    try:
+        visit.goto(CALCULATOR_PAGE)
+        text = failed_status(page)
+        shown_after(page, arrivals.first("worker.js"))
+    finally:
+        server.gone.clear()
     assert "missing from the site (worker.js, HTTP 404)" in text
     assert retry_visible(page)
-    page.unroute("**/calculator/worker.js")
     page.click(f"{ROOT} [data-action='retry']")
     wait_live(page)
 
@@ -101,14 +147,22 @@ def test_a_worker_the_browser_refuses_is_named(visit):
                          "'blocked by policy', 'SecurityError'); } };")
     visit.goto(CALCULATOR_PAGE)
     assert "could not start the calculator's background script" in failed_status(page)
+    shown_after(page, runtime_time(page, "startedAt"))
     assert retry_visible(page)
 
 
-def test_a_missing_runtime_file_is_named(visit):
+@pytest.mark.parametrize("name", ["pyodide.asm.wasm", "python_stdlib.zip"])
+def test_a_missing_runtime_file_is_named(visit, server, name):
     page = visit.page
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="gone"))
-    visit.goto(CALCULATOR_PAGE)
-    assert "missing from the site (pyodide.asm.wasm, HTTP 404)" in failed_status(page)
+    arrivals = Arrivals(page)
+    server.gone.add("/" + name)
+    try:
+        visit.goto(CALCULATOR_PAGE)
+        text = failed_status(page)
+    finally:
+        server.gone.clear()
+    shown_after(page, arrivals.first(name))
+    assert f"missing from the site ({name}, HTTP 404)" in text
     assert retry_visible(page)
 
 
@@ -142,8 +196,10 @@ def tampered(server, site_dir):
 ])
 def test_every_runtime_file_is_checked_against_its_build_time_hash(visit, tampered, pattern):
     name = tampered(pattern)
+    arrivals = Arrivals(visit.page)
     page = visit.goto(CALCULATOR_PAGE)
     text = failed_status(page)
+    shown_after(page, arrivals.first(name))
     assert f"failed its integrity check ({name})" in text
     assert retry_visible(page)
     # Nothing of the tampered runtime ran: the prerendered numbers stay, unmarked (they match).
