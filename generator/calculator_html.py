@@ -103,10 +103,12 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         f"{report.render_html(result, modes=modes, language=language, compare_url=compare_url)}"
         "</div>",
         _charts(uid, w) if full else "",
-        f'<script type="application/json" class="amc-prerendered">{script_json(result)}</script>',
+        # Data in <template>, not <script type="application/json">: Material's instant navigation
+        # re-creates every <script> of a new page as a plain script (type and class dropped).
+        f'<template class="amc-prerendered">{script_json(result)}</template>',
         # The exports of these numbers, for when Python cannot run (live ones are made on demand).
-        '<script type="application/json" class="amc-prerendered-exports">'
-        f"{script_json(_exports(result, bundle, language))}</script>",
+        '<template class="amc-prerendered-exports">'
+        f"{script_json(_exports(result, bundle, language))}</template>",
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
@@ -151,7 +153,8 @@ def canonical_json(result: object) -> str:
 
 
 def script_json(value: object) -> str:
-    """``canonical_json`` made safe inside <script>: no '<', '>' or '&' can end the element."""
+    """``canonical_json`` made safe inside <template> (or <script>): no '<', '>' or '&' can end
+    the element or be read as markup."""
     text = canonical_json(value)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
@@ -162,7 +165,7 @@ def _inputs(uid: str, bundle: dict, scenario: dict, language: str, w) -> str:
         field_id = f"{uid}-{spec.name}"
         described = f"{field_id}-help {field_id}-error"
         unit_text = spec.unit[language]
-        unit = f' <span class="amc-unit">{escape(w("unit", unit=unit_text))}</span>' \
+        unit = f'<span class="amc-unit">{escape(w("unit", unit=unit_text))}</span>' \
             if unit_text else ""
         rows.append(f'<div class="amc-field" data-field="{escape(spec.name)}">')
         rows.append(f'<label for="{field_id}">{escape(spec.label[language])}{unit}</label>')
@@ -235,7 +238,7 @@ def _assumptions(uid: str, bundle: dict, modes: list[str], language: str, w) -> 
         rows += [
             f'<tr class="amc-field" data-field="{escape(field)}">',
             f'<th scope="row"><label for="{field_id}">{escape(name)}</label>'
-            f' <span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
+            f'<span class="amc-unit">{escape(w("unit", unit=localized(entry["unit"], language)))}'
             "</span>"
             f' <code class="amc-param-id">{escape(entry["id"])}</code></th>',
             f'<td data-label="{escape(w("default"))}">'

@@ -34,8 +34,10 @@ from generator.csp import write_csp
 from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
+from generator.hreflang import alternates
 from generator.load import load_data
 from generator.model import SiteData
+from generator.not_found import not_found_texts
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
@@ -186,10 +188,23 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 
     def on_page_context(self, context, page, config, nav):
+        # This page in each edition, for <head> (overrides/main.html).
+        context["hreflang_alternates"] = alternates(
+            page.url, config.extra.get("alternate", []), config.site_url)
         if self.config.repo_url:
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
             sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
             page.edit_url = self._edit_url(sources[0])
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":  # overrides/404.html: both languages, this one first
+            if not config.site_url and self._is_translation():
+                # MkDocs takes an error page's root from site_url, else '/': the site's root,
+                # not this edition's, whose 404 page lives in /<language>/.
+                context["base_url"] = f"/{self.config.language}"
+            context["not_found_texts"] = not_found_texts(
+                context["base_url"], config.extra.get("alternate", []), self.config.language)
         return context
 
     def _edit_url(self, path: str) -> str:

@@ -127,21 +127,22 @@ def data_reference(bundle: dict, language: str) -> str:
     common = load_schema("common.schema.json")
     texts = common["$defs"]
     out = [f"### {t('reference.texts')}\n\n"
-           f"- {t('reference.plain')}: {md_text(describe(texts['plain'], language))}\n"
-           f"- {t('reference.markdown')}: {md_text(describe(texts['markdown'], language))}"]
+           f"- {t('reference.plain', text=md_text(describe(texts['plain'], language)))}\n"
+           f"- {t('reference.markdown', text=md_text(describe(texts['markdown'], language)))}"]
     for data_file, schema_name in _DATA_FILES:
         schema = load_schema(schema_name)
         rows = _header(t, "reference.field", "reference.meaning")
         _field_rows(schema, "", rows, common, set(), language)
         schema_file = Markup(f"`data/schemas/{schema_name}`")
-        out.append(f"### `{data_file}`\n\n{md_text(describe(schema, language))} "
-                   f"{t('reference.schema', file=schema_file)}\n\n" + "\n".join(rows))
+        about = t("reference.schema", description=md_text(describe(schema, language)),
+                  file=schema_file)
+        out.append(f"### `{data_file}`\n\n{about}\n\n" + "\n".join(rows))
     provenance = common["$defs"]["provenance"]
     rows = _header(t, "reference.field", "reference.meaning")
     for name, field in provenance["properties"].items():
         rows.append(f"| `{name}` | {md_text(describe(field, language))} |")
-    out.append(f"### {t('reference.figures')}\n\n{t('reference.figures_intro')} "
-               + md_text(describe(provenance, language)) + "\n\n" + "\n".join(rows))
+    intro = t("reference.figures_intro", description=md_text(describe(provenance, language)))
+    out.append(f"### {t('reference.figures')}\n\n{intro}\n\n" + "\n".join(rows))
     return "\n\n".join(out)
 
 

@@ -19,7 +19,31 @@ function aim() {
   for (const link of switcherLinks()) link.href = new URL(page, roots.get(link.hreflang)).href;
 }
 
+// Material's own language script (setupAlternate in its bundle) takes every <link rel=alternate>
+// in <head> for the root of a language's site: it loads "sitemap.xml" beside each, and from then
+// on turns a click on any link under that address into a full reload of the address itself. Our
+// alternates name this very page in each edition (overrides/main.html, for search engines), so
+// each page would cost requests for <page>/sitemap.xml that fail, and once a page had been read, a
+// later link to it would reload it in full and lose its #anchor. Material loads sitemaps through
+// XMLHttpRequest: one that is not at an edition's root is ended here, unsent, as aborted, so
+// Material records no such alternate. (Instant navigation's own sitemap, at the root, goes out.)
+function keepMaterialOffPageAlternates() {
+  const rootSitemaps = new Set([...roots.values()].map((root) => new URL("sitemap.xml", root).href));
+  const unsent = new WeakSet();
+  const { open, send } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    const target = new URL(url, location.href);
+    if (target.pathname.endsWith("/sitemap.xml") && !rootSitemaps.has(target.href)) unsent.add(this);
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...body) {
+    if (!unsent.has(this)) return send.apply(this, body);
+    this.dispatchEvent(new ProgressEvent("abort"));
+  };
+}
+
 if (here) {
+  keepMaterialOffPageAlternates();
   aim();
   window.document$?.subscribe(aim);
   // Before Material's own handlers (instant navigation, its sitemap lookup) see the click.

@@ -24,6 +24,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CALCULATOR_PAGE = "calculator/"
 GUIDE_WITH_CALCULATOR = "modes/self-operated/"
 PAGE_WITHOUT_CALCULATOR = "compare/"
+# The repository a deploy of the test's GitHub Pages build names (its Edit buttons).
+GUIDE_REPO_URL = "https://github.com/example/guide"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from browser_support import (
     CALCULATOR_PAGE,
+    GUIDE_REPO_URL,
     SiteServer,
     build_site,
     launch_chromium,
@@ -86,3 +87,40 @@ def visit(chromium, server):
     yield record
     context.close()
     server.csp = None
+
+
+# A GitHub Pages project site, served under /guide/ as Pages serves it (with its 404.html for
+# missing paths), and built with its own address as SITE_URL, as a deploy builds it: Material's
+# instant navigation needs that address (it only navigates instantly to the sitemap's pages).
+@pytest.fixture(scope="session")
+def guide_server(tmp_path_factory):
+    if problems := missing_prerequisites():
+        pytest.fail("browser tests cannot run:\n  " + "\n  ".join(problems), pytrace=False)
+    root = tmp_path_factory.mktemp("pages")
+    server = SiteServer(root, not_found_page=root / "guide" / "404.html")  # its port, held
+    build_site(root / "guide", env={"SITE_URL": server.url("/guide/"), "REPO_URL": GUIDE_REPO_URL})
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def guide_site(guide_server) -> Path:
+    """The folder served: the site is in its guide/ folder."""
+    return guide_server.root
+
+
+@pytest.fixture
+def guide_page(chromium, guide_server):
+    """A fresh page; its failed requests (status 400 and above, or no answer) are recorded."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.failed = []
+    page.console_errors = []
+    context.on("response", lambda r: r.status >= 400 and page.failed.append((r.status, r.url)))
+    # ERR_ABORTED: a request the browser dropped because the test moved on to the next page.
+    context.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+               and page.failed.append((r.failure, r.url)))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()

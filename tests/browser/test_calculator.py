@@ -93,7 +93,7 @@ def test_prerendered_numbers_show_without_javascript(chromium, server):
 def test_live_default_result_equals_cpython_exactly(visit, language):
     page = visit.goto(EDITIONS[language])
     prerendered_dom = page.eval_on_selector(f"{ROOT} .amc-results", "el => el.innerHTML")
-    embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.textContent")
+    embedded = page.eval_on_selector(f"{ROOT} .amc-prerendered", "el => el.content.textContent")
     assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.live") is False
     wait_live(page)
 

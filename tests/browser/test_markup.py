@@ -24,7 +24,7 @@ class _Collector(HTMLParser):
 def _calculator_html(site_dir, page: str) -> str:
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
     start = html.index("<section class=\"amc")
-    end = html.index('<script type="application/json" class="amc-prerendered"', start)
+    end = html.index('<template class="amc-prerendered"', start)
     return html[start:end]
 
 

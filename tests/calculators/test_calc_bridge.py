@@ -115,3 +115,26 @@ def test_an_empty_supply_price_is_left_to_the_model(bundle):
     session = Session(json.dumps(bundle))
     assert session.scenario({"supply_price_cny": " "}, {})["supply_price_cny"] is None
     assert session.scenario({"supply_price_cny": "42.5"}, {})["supply_price_cny"] == 42.5
+
+
+@pytest.mark.parametrize("modes", [None, ["fully_managed"], ["semi_managed", "self_operated"]])
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("units", ["3", "400", "20000"])
+def test_the_full_answer_is_the_full_result_serialised_and_rendered_again(bundle, modes,
+                                                                          language, units):
+    # The bridge fills the first answer in (the sensitivity spliced into its JSON, the pending
+    # parts of its HTML replaced) rather than serialising and rendering everything twice.
+    session = Session(json.dumps(bundle))
+    request = {"raw": {"units_per_month": units}, "overrides": {}, "modes": modes,
+               "language": language, "compare_url": "../compare/"}
+    answers = [json.loads(a) for a in session.stages(json.dumps(request)) if a is not None]
+    first, full = answers[0], answers[-1]
+    expected = calculators.evaluate(session.scenario(request["raw"], {}), bundle, language)
+    assert full["json"] == json.dumps(expected, sort_keys=True, ensure_ascii=False,
+                                      allow_nan=False)
+    assert full["html"] == single_block(report.render_html(
+        expected, modes=modes, language=language, compare_url="../compare/"))
+    assert full["html"] != first["html"] and 'data-state="pending"' not in full["html"]
+    assert full["sensitivity_html"].startswith('<div class="amc-sensitivity" data-state="ready">')
+    lines = full["html"].split("\n")
+    assert all(line in lines for line in full["sensitivity_html"].split("\n"))  # the parts

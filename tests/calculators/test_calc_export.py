@@ -125,11 +125,9 @@ def test_the_json_export_reads_back_as_the_same_scenario():
     assert record["format"] == "aliexpress-modes/export" and record["version"] == 1
     assert record["model_version"] == MODEL_VERSION == 2
     assert record["data_version"] == data_version(BUNDLE)
-    # The fixture's commission: 0.05 by default, 0.06 for home and garden; one text for both
-    # languages.
-    assert record["overrides"] == [{"id": "semi_managed.commission", "label": "Commission",
-                                    "unit": "share of revenue", "value": 0.075,
-                                    "data_value": 0.05}]
+    # The fixture's commission: 0.05 by default, 0.06 for home and garden; named in Chinese.
+    assert record["overrides"] == [{"id": "semi_managed.commission", "label": "佣金",
+                                    "unit": "占收入比例", "value": 0.075, "data_value": 0.05}]
     assert record["recommended"]["reason"] == result["recommended"]["reason"]
 
 
@@ -164,3 +162,36 @@ def test_a_message_shows_unprintable_text_escaped():
     problems = []
     check_number("a\nb", "x", "X", 0, 1, problems)
     assert problems[0].message == 'X must be a number from 0 to 1; "a\\nb" is not a number.'
+
+
+# The Latin words a Chinese reader meets in the platform's own Chinese terms.
+PLATFORM_LATIN = {"SKU", "JIT", "ERP", "POP", "Choice", "Temu"}
+
+
+def english_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]+(?:[ '’-][A-Za-z]+)*", text)) - PLATFORM_LATIN
+
+
+def test_a_chinese_export_names_everything_in_chinese():
+    """Names, units, the recommendation and the verdict of a Chinese export are Chinese: the
+    bundle names each figure and mode in both languages, and the export takes the reader's."""
+    result = evaluate(SCENARIO, BUNDLE, "zh")
+    for row in rows(export_csv(result, BUNDLE, "zh")):
+        # 计费方式 holds a component's basis code (per_unit), the same in every language.
+        shown = [row["名称"], row["单位"]] + ([row["计费方式"]] if row["部分"] == "input" else [])
+        assert not english_words(" ".join(shown)), row
+    record = json.loads(export_json(result, BUNDLE, "zh"))
+    prose = []
+
+    def collect(node, key=None):
+        if isinstance(node, dict):
+            for name, value in node.items():
+                collect(value, name)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value, key)
+        elif key in ("label", "unit", "reason", "verdict", "sentence") and isinstance(node, str):
+            prose.append(node)
+    collect(record)
+    assert "全托管" in prose and any("佣金" in text for text in prose)
+    assert not english_words(" ".join(prose)), [text for text in prose if english_words(text)]

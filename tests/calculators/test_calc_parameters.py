@@ -35,7 +35,8 @@ def test_index_order_and_roles(bundle):
     assert len(index) == 7 + 18 + 18 + 19
     unsold = index[ids.index("fully_managed.unsold_share")]
     assert (unsold["role"], unsold["min"], unsold["max"]) == ("unsold_share", 0, 1)
-    assert unsold["range"] == {"low": 0, "high": 0.1, "reason": "None to a tenth."}
+    assert unsold["range"] == {"low": 0, "high": 0.1,
+                               "reason": {"en": "None to a tenth.", "zh": "从没有到一成。"}}
     assert index[ids.index("semi_managed.unsold_share")]["range"] is None
     commission = index[ids.index("self_operated.commission")]
     assert {key: commission[key] for key in ("role", "mode", "kind", "basis", "min", "max")} == {

@@ -1,9 +1,12 @@
 """The HTML report, checked against the hand-worked example's numbers (exports: elsewhere)."""
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
 from calculators.report import render_html
+from test_calc_export import english_words
 
 from calculators import evaluate
 
@@ -152,6 +155,15 @@ def test_one_mode_shown_speaks_chinese_on_the_chinese_page(bundle, scenario):
     tie = render_html(result, modes=[result["modes"][0]["id"]], language="zh")
     assert "剩下的利润一样多，花的工时还更少。" in tie
 
+
+
+def test_the_chinese_report_names_every_mode_figure_and_cost_in_chinese(bundle, scenario):
+    """Tables, breakdowns, the verdict, the nearest flips and the tornado chart: no English word
+    but the platform's own terms (SKU, JIT, ...), since the bundle names everything in both."""
+    html = render_html(evaluate(scenario, bundle, "zh"), language="zh")
+    text = unescape(re.sub(r"<[^>]+>", " ", html))
+    assert "全托管" in text and "销量倍数" in text and "佣金" in text
+    assert not english_words(text), sorted(english_words(text))
 
 def test_without_sensitivity_the_block_waits_for_it(bundle, scenario):
     html = render_html(evaluate(scenario, bundle, sensitivity=False))

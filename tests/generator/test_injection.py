@@ -44,7 +44,7 @@ class _Audit(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._script_type = (dict(attrs).get("type") or "text/javascript") \
-            if tag == "script" else None
+            if tag == "script" else "application/json" if tag == "template" else None
         for name, value in attrs:
             value = (value or "").strip().lower()
             if name.startswith("on"):
@@ -60,8 +60,8 @@ class _Audit(HTMLParser):
 
     def handle_data(self, data):
         if self._script_type == "application/json":
-            # Data for the calculator may hold the payload as text, but must stay one JSON
-            # value: if the payload had closed the <script>, this would not parse.
+            # Data for the calculator (in <template>) may hold the payload as text, but must stay
+            # one JSON value: if the payload had closed the element, this would not parse.
             try:
                 json.loads(data)
             except ValueError:

@@ -38,7 +38,7 @@ def pages(site: Path) -> set[str]:
 class _Text(HTMLParser):
     """The reader's text of a page's article, without code and scripts."""
 
-    SKIP = {"code", "pre", "script", "style", "kbd", "svg"}
+    SKIP = {"code", "pre", "script", "style", "kbd", "svg", "template"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -113,10 +113,35 @@ def test_each_page_is_in_its_language_and_links_to_its_counterpart(site):
             assert target == other.resolve(), f"{language} {path}: switcher goes to {target}"
 
 
-def test_head_names_both_editions_with_hreflang(site):
-    html = (site / "zh" / "compare" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="../../" hreflang="en">' in html
-    assert '<link rel="alternate" href="../" hreflang="zh">' in html
+def test_head_names_this_page_in_each_edition_with_hreflang(site):
+    """Every page's <head> names itself in each edition and x-default (English), never the
+    editions' home pages; the 404 page, which stands for no address, names none."""
+    for path in sorted(pages(site)):
+        for page in (site / path, site / "zh" / path):
+            links = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">',
+                               page.read_text(encoding="utf-8"))
+            if path == "404.html":
+                assert links == [], page
+                continue
+            targets = [(lang, (page.parent / href / "index.html").resolve())
+                       for href, lang in links]
+            english, chinese = (site / path).resolve(), (site / "zh" / path).resolve()
+            assert targets == [("en", english), ("zh", chinese), ("x-default", english)], page
+
+
+def test_the_404_page_speaks_both_languages_its_own_first(site):
+    """Each edition's 404 page holds both texts, each linking its own edition's home and search."""
+    for edition, own, other in (("", "en", "zh"), ("zh/", "zh", "en")):
+        html = (site / edition / "404.html").read_text(encoding="utf-8")
+        sections = re.findall(r'<section lang="(\w+)" data-home="([^"]+)">(.*?)</section>',
+                              html, re.S)
+        assert [lang for lang, _, _ in sections] == [own, other]
+        homes = {lang: home for lang, home, _ in sections}
+        assert homes == {"en": "/", "zh": "/zh/"}
+        for lang, home, body in sections:
+            assert re.findall(r'<a href="([^"]+)"', body) == [home, home + "?q="]
+            assert ("页面不存在" in body) == (lang == "zh")
+            assert ("Page not found" in body) == (lang == "en")
 
 
 @pytest.mark.parametrize("path", ["index.html", "modes/fully-managed/index.html",

@@ -26,6 +26,7 @@ from .export import data_version, export_csv, export_json
 from .inputs import INPUTS
 from .params import parameter_index
 from .report import render_html
+from .sensitivity_report import render_sensitivity, render_verdict
 
 OPTIONAL = {field.name for field in INPUTS if field.optional}
 
@@ -96,21 +97,40 @@ class Session:
         except InvalidInput as error:
             yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
             return
-        yield self._answer(result, request)
+        main = self._answer(result, request)
+        yield json.dumps(main)
         for result in steps:
             if result is None:
                 yield None
-        yield self._answer(result, request)
+        # The full answer is the first one with the sensitivity filled in: the same text as
+        # serialising and rendering the full result again (test_calc_bridge checks it), for
+        # a fraction of the work. "sensitivity_html" holds just the parts the page swaps in.
+        language = request.get("language", "en")
+        pending_result = {**result, "sensitivity": None}
+        html, ready_parts = main["html"], []
+        for render in (render_verdict, render_sensitivity):
+            pending = single_block("\n".join(render(pending_result, language)))
+            ready = single_block("\n".join(render(result, language)))
+            if pending:  # (a single mode has no tornado, pending or not)
+                html = html.replace(pending, ready, 1)
+            ready_parts.append(ready)
+        head, tail = main["json"].rsplit('"sensitivity": null', 1)  # its only null key
+        yield json.dumps({
+            "ok": True,
+            "json": f'{head}"sensitivity": {_canonical(result["sensitivity"])}{tail}',
+            "html": html,
+            "sensitivity_html": "\n".join(ready_parts),
+        })
 
     @staticmethod
-    def _answer(result: dict, request: dict) -> str:
+    def _answer(result: dict, request: dict) -> dict:
         language = request.get("language", "en")
-        return json.dumps({
+        return {
             "ok": True,
-            "json": json.dumps(result, sort_keys=True, ensure_ascii=False, allow_nan=False),
+            "json": _canonical(result),
             "html": single_block(render_html(result, modes=request["modes"], language=language,
                                              compare_url=request.get("compare_url"))),
-        })
+        }
 
     def export(self, request_json: str) -> str:
         """``{"raw", "overrides", "language", "format"}`` in (``format``: ``"csv"`` or
@@ -152,6 +172,11 @@ class Session:
                 for p in error.problems]})
         return json.dumps({"ok": True, "html": render_plan_html(plan), "csv": plan_csv(plan),
                            "products": plan["product_count"], "problems": len(plan["problems"])})
+
+
+def _canonical(data: object) -> str:
+    """The JSON text of a result (or a part of one), as the site embeds and the tests compare it."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, allow_nan=False)
 
 
 def single_block(html: str) -> str:

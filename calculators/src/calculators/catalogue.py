@@ -23,6 +23,7 @@ from . import inputs, params
 from .catalogue_csv import read_table
 from .checks import plain
 from .errors import InvalidInput, Problem
+from .i18n import DEFAULT_LANGUAGE, localized
 from .model import evaluate_mode
 
 PLAN_FORMAT = "aliexpress-modes/catalogue-plan"
@@ -148,13 +149,16 @@ def _cell_number(text: str, column: Column) -> float | str:
 
 
 def _category(value: object, parameters: dict) -> str | object:
-    """A category id, or its label in any case; empty means the default category."""
+    """A category id, or its label in any language and case; empty means the default
+    category."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return parameters["default_category"]
     if isinstance(value, str):
         wanted = value.strip().casefold()
         for category in parameters["categories"]:
-            if wanted in (category["id"].casefold(), category["label"].casefold()):
+            label = category["label"]
+            names = [category["id"], *(label.values() if isinstance(label, dict) else [label])]
+            if wanted in (name.casefold() for name in names):
                 return category["id"]
     return value  # unknown: validate_scenario names the choices
 
@@ -338,11 +342,13 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
     result: dict = {"format": PLAN_FORMAT, "version": PLAN_VERSION, "currency": "CNY",
                     "settings": settings, "problems": problems,
                     "product_count": len(products)}
+    # The bundle names each mode in every language; the plan and its report are in English.
+    labels = [localized(mode["label"], DEFAULT_LANGUAGE) for mode in modes]
     singles = [_assess((i,), products, store_costs) for i in range(len(modes))]
     result["single_mode_plans"] = [
-        {"mode": mode["id"], "label": mode["label"], "profit": plan["profit"],
+        {"mode": mode["id"], "label": label, "profit": plan["profit"],
          "hours": plan["hours"], "store_costs": costs[0]}
-        for mode, plan, costs in zip(modes, singles, store_costs, strict=True)]
+        for mode, label, plan, costs in zip(modes, labels, singles, store_costs, strict=True)]
     if not products:
         result.update(plan=None, products=[], gain_over_best_single=None, best_single_mode=None)
         return result
@@ -353,7 +359,7 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
         mine = [p for p, c in zip(products, best["choice"], strict=True) if c == i]
         product_profit = math.fsum(p.profit[i] for p in mine)
         per_mode.append({
-            "mode": modes[i]["id"], "label": modes[i]["label"], "products": len(mine),
+            "mode": modes[i]["id"], "label": labels[i], "products": len(mine),
             "units": math.fsum(p.units[i] for p in mine),
             "revenue": math.fsum(p.revenue[i] for p in mine),
             "product_profit": product_profit, "store_costs": store_costs[i][0],

@@ -147,11 +147,23 @@ def without_negative_zero(value: object) -> object:
 
     >>> without_negative_zero({"a": [-0.0, 1.5], "b": -0.0, "c": "x"})
     {'a': [0.0, 1.5], 'b': 0.0, 'c': 'x'}
+    >>> without_negative_zero(-0.0), without_negative_zero(None)
+    (0.0, None)
     """
-    if isinstance(value, float):
+    # Exact types, and leaves handled without a call: a full result has ~2,500 values, and this
+    # walk was a tenth of the sensitivity's time in the browser.
+    kind = type(value)
+    if kind is float:
         return value + 0.0
-    if isinstance(value, dict):
-        return {key: without_negative_zero(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [without_negative_zero(item) for item in value]
+    if kind is dict:
+        return {key: item + 0.0 if type(item) is float else
+                (without_negative_zero(item) if type(item) in _NESTED else item)
+                for key, item in value.items()}
+    if kind is list:
+        return [item + 0.0 if type(item) is float else
+                (without_negative_zero(item) if type(item) in _NESTED else item)
+                for item in value]
     return value
+
+
+_NESTED = (dict, list)

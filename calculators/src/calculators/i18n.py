@@ -280,13 +280,13 @@ WORDS: dict[str, dict[str, str]] = {
         "cash_needed_short": "要垫的资金", "cash_basis": "以上各项合计",
         "pays_more": "如果{subject}{moved} {value}，{new}会比{current}更赚钱。",
         "tie_wins": ("如果{subject}{moved} {value}，{new}和{current}赚得一样多（相差不到 "
-                     "¥0.01），但工时更少。"),
+                     "¥0.01），而{new}工时更少，推荐就会换成{new}。"),
         "rose_above": "升到", "fell_below": "降到",
         "only_mode": "只比较了{best}这一种模式。",
         "holds": "{count} 个参数和填写项逐一在合理区间内变动，推荐结果始终是{best}。",
-        "depends": ("按现在的数字推荐{best}，但结果取决于{names}：其中任何一项单独在合理区间内"
-                    "变动，都可能改变推荐。"),
-        "and_more": "{names}等另外 {more} 项",
+        "depends": ("按现在的数字推荐{best}，但{names}只要在合理区间内变动，推荐就可能"
+                    "改变。"),
+        "and_more": "{names}以及另外 {more} 项",
         "list_separator": "、",
         "pending": "正在计算什么会改变推荐结果…",
         "flips_intro": "离现在最近、会改变推荐结果的变化：",

@@ -36,6 +36,8 @@ from typing import NamedTuple
 from .i18n import localized
 from .params import SUPPLY_PRICED, resolve
 
+Value = Callable[[dict], float]  # a Param of the bundle -> its number for the scenario
+
 MODEL_VERSION = 2  # the fee and effort model's version, as named above; exports carry it
 DAYS_PER_MONTH = 30  # design.md's convention for stock_days and payout_days
 PAID_AHEAD = ("per_unit", "per_order", "per_kg", "per_month")  # paid in cash as sales happen
@@ -92,20 +94,44 @@ def _task_quantity(driver: str, s: dict, m: dict) -> float:
             return 1.0
 
 
-def supply_price(mode: dict, s: dict) -> float | None:
+def supply_price(mode: dict, s: dict, value: Value | None = None) -> float | None:
     """The supply price per unit (CNY) a fully managed merchant is paid; None in other modes."""
     if mode["id"] != SUPPLY_PRICED:
         return None
     if s["supply_price_cny"] is not None:
         return s["supply_price_cny"]
-    ratio = resolve(mode["supply_price_ratio"], s["category"], s["overrides"])
+    ratio = (value or _resolver(s))(mode["supply_price_ratio"])
     return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
+
+
+def _resolver(s: dict) -> Value:
+    def value(param: dict) -> float:
+        return resolve(param, s["category"], s["overrides"])
+    return value
+
+
+def resolved_values(index: list[dict], s: dict) -> dict[str, float]:
+    """Every parameter's number for a scenario, by id: what ``resolve`` gives, looked up once
+    for the sensitivity's many re-evaluations (see ``profit_and_hours``)."""
+    return {entry["id"]: resolve(entry, s["category"], s["overrides"]) for entry in index}
+
+
+# Which half of a mode's result a parameter (by its role in parameter_index) or a scenario input
+# can move, read off the formulas above. The hours read the task figures, the task quantities and
+# the orders (units, units per order, demand multiplier); the profit before effort reads neither
+# the task figures and quantities nor the value of an hour. The sensitivity re-evaluates only the
+# half a subject moves and takes the other from the itemised result (a property test checks it
+# against the whole re-evaluation).
+MOVES_HOURS = frozenset({"task_hours", "task_share", "new_skus_per_month", "active_skus",
+                         "units_per_month", "units_per_order", "demand_multiplier"})
+LEAVES_PROFIT = frozenset({"task_hours", "task_share", "new_skus_per_month", "active_skus",
+                           "labour_rate_cny_per_hour"})
 
 
 class _Mode(NamedTuple):
     """A mode's own figures for a scenario, and its volumes: what every other number builds on."""
 
-    value: Callable[[dict], float]  # a Param of the bundle -> its number for this scenario
+    value: Value
     demand: float
     loss_share: float
     stock_days: float
@@ -116,13 +142,18 @@ class _Mode(NamedTuple):
     m: dict  # units, orders, revenue and each per unit typed
 
 
-def _mode_volumes(mode: dict, s: dict) -> _Mode:
-    def value(param: dict) -> float:
-        return resolve(param, s["category"], s["overrides"])
+def _mode_volumes(mode: dict, s: dict, values: dict[str, float] | None = None) -> _Mode:
+    """``values``: every parameter's number by id (``resolved_values``), when the caller has
+    them; else each is resolved from the scenario."""
+    if values is None:
+        value = _resolver(s)
+    else:
+        def value(param: dict) -> float:
+            return values[param["id"]]
 
     demand = value(mode["demand_multiplier"])
     retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
-    supply = supply_price(mode, s)
+    supply = supply_price(mode, s, value)
     price = retail_cny if supply is None else supply  # what the merchant is paid per unit
     m: dict = {"units_per_x": demand, "orders_per_x": demand / s["units_per_order"]}
     m["revenue_per_x"] = demand * price
@@ -133,11 +164,13 @@ def _mode_volumes(mode: dict, s: dict) -> _Mode:
                  value(mode["payout_days"]), value(mode["unsold_share"]), retail_cny, supply, m)
 
 
-def _task(mode: dict, task: dict, s: dict, v: _Mode) -> tuple[float, float, float, float]:
-    """(share, hours per unit of the driver, quantity of the driver, hours) of one task."""
-    share = v.value(mode["task_shares"][task["id"]])
-    per_unit = v.value(task["hours"])
-    quantity = _task_quantity(task["driver"], s, v.m)
+def _task(mode: dict, task: dict, s: dict, value: Value,
+          m: dict) -> tuple[float, float, float, float]:
+    """(share, hours per unit of the driver, quantity of the driver, hours) of one task;
+    ``m``: the mode's volumes (only its orders are read)."""
+    share = value(mode["task_shares"][task["id"]])
+    per_unit = value(task["hours"])
+    quantity = _task_quantity(task["driver"], s, m)
     return share, per_unit, quantity, share * per_unit * quantity
 
 
@@ -156,16 +189,39 @@ def _profit(s: dict, v: _Mode, components_total: float, capital_cost_rate: float
                        - write_offs)}
 
 
-def profit_and_hours(mode: dict, tasks: list[dict], s: dict,
-                     capital_cost_rate: float) -> tuple[float, float]:
+def profit_and_hours(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
+                     values: dict[str, float] | None = None, itemised: dict | None = None,
+                     moved: str | None = None, task: str | None = None) -> tuple[float, float]:
     """(profit after effort, effort hours) of one mode: the same numbers as ``evaluate_mode``,
-    without its itemised rows, for the sensitivity's many re-evaluations."""
-    v = _mode_volumes(mode, s)
-    components_total = math.fsum(
-        _component(comp["basis"], v.value(comp), s, v.m, capital_cost_rate)[0]
-        for comp in mode["components"])
-    profit = _profit(s, v, components_total, capital_cost_rate)["profit"]
-    effort_hours = math.fsum(_task(mode, task, s, v)[3] for task in tasks)
+    without its itemised rows, for the sensitivity's many re-evaluations.
+
+    ``values``: every parameter's number by id (``resolved_values``). ``itemised``: this mode's
+    ``evaluate_mode`` result for a scenario that differs from ``s`` (and ``values``) only in the
+    parameter role or input named ``moved``; what ``moved`` cannot move (``MOVES_HOURS``,
+    ``LEAVES_PROFIT``) is then taken from it instead of worked out again, and for a task's
+    hours or share (``task``: its id) only that task's hours are (``fsum`` is exact, so the
+    sum does not depend on which terms were worked out again).
+    """
+    reuse = itemised is not None
+    if reuse and task is not None:
+        def value(param: dict) -> float:
+            return values[param["id"]]
+        effort_hours = math.fsum(
+            _task(mode, each, s, value, itemised)[3] if each["id"] == task else row["hours"]
+            for each, row in zip(tasks, itemised["tasks"], strict=True))
+        return itemised["profit"] - effort_hours * s["labour_rate_cny_per_hour"], effort_hours
+    v = _mode_volumes(mode, s, values)
+    if reuse and moved in LEAVES_PROFIT:
+        profit = itemised["profit"]
+    else:
+        components_total = math.fsum(
+            _component(comp["basis"], v.value(comp), s, v.m, capital_cost_rate)[0]
+            for comp in mode["components"])
+        profit = _profit(s, v, components_total, capital_cost_rate)["profit"]
+    if reuse and moved not in MOVES_HOURS:
+        effort_hours = itemised["effort_hours"]
+    else:
+        effort_hours = math.fsum(_task(mode, each, s, v.value, v.m)[3] for each in tasks)
     return profit - effort_hours * s["labour_rate_cny_per_hour"], effort_hours
 
 
@@ -194,7 +250,7 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
 
     task_rows, hours_per_x, fixed_hours = [], [], []
     for task in tasks:
-        share, per_unit, quantity, task_hours = _task(mode, task, s, v)
+        share, per_unit, quantity, task_hours = _task(mode, task, s, value, m)
         task_rows.append({"id": task["id"], "label": localized(task["label"], language),
                           "driver": task["driver"],
                           "hours_per_unit": per_unit, "share": share, "quantity": quantity,

@@ -45,13 +45,28 @@ def pick(modes: list[dict]) -> list[int]:
 
 
 def order_by(profits: tuple[float, ...], hours: tuple[float, ...]) -> list[int]:
-    """``pick`` on bare numbers (the sensitivity search calls it many times)."""
-    top = max(profits)
-    winner = min((i for i, profit in enumerate(profits) if top - profit < TIE_CNY),
-                 key=lambda i: (hours[i], -profits[i], i))
-    rest = sorted((i for i in range(len(profits)) if i != winner),
+    """``pick`` on bare numbers."""
+    first = winner(profits, hours)
+    rest = sorted((i for i in range(len(profits)) if i != first),
                   key=lambda i: (-profits[i], i))
-    return [winner, *rest]
+    return [first, *rest]
+
+
+def winner(profits: tuple[float, ...] | list[float], hours: tuple[float, ...] | list[float]) -> int:
+    """The position of the recommended mode, ``order_by``'s first (the sensitivity's search for
+    flips calls it many times): the fewest hours among the candidates, then the higher profit
+    after effort, then the first listed.
+
+    >>> winner([5.0, 4.995, 4.0], [2.0, 1.0, 0.0]), winner([5.0, 5.0], [1.0, 1.0])
+    (1, 0)
+    """
+    top = max(profits)
+    best = -1
+    for i, profit in enumerate(profits):
+        if top - profit < TIE_CNY and (best < 0 or hours[i] < hours[best] or (
+                hours[i] == hours[best] and profit > profits[best])):
+            best = i
+    return best
 
 
 def _reason(best: dict, others: list[dict], language: str) -> str:

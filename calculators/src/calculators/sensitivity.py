@@ -9,7 +9,7 @@ So one evaluation besides today's fixes each line exactly (the far end of the ra
 profits are read off the lines), and the recommendation can only change where two
 lines meet a tie threshold: profit after effort apart by -0.01, 0 or +0.01 CNY, or equal hours.
 Those roots are closed-form. Walking out from today's value on both sides, the first root past
-which the recommendation (``recommend.order_by`` on the lines) is another mode is the flip; the
+which the recommendation (``recommend.winner`` on the lines) is another mode is the flip; the
 nearer side wins (the lower value on a tie). A subject whose range is a single point gets its
 second evaluation at an end of its limits.
 
@@ -26,10 +26,11 @@ from typing import NamedTuple
 
 from . import inputs
 from .i18n import localized
-from .model import profit_and_hours
+from .model import profit_and_hours, resolved_values
 from .params import SUPPLY_PRICED, resolve
 from .ranges import INPUT_SPREAD, parameter_range, widen
-from .recommend import TIE_CNY, order_by
+from .recommend import TIE_CNY
+from .recommend import winner as winner_of
 from .words import flip_sentence, verdict_sentence
 
 NEAREST = 5  # flips listed in words
@@ -85,10 +86,10 @@ class _Lines(NamedTuple):
     profit_slopes: tuple[float, ...]
     hour_slopes: tuple[float, ...]
 
-    def at(self, t: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    def at(self, t: float) -> tuple[list[float], list[float]]:
         step = t - self.t0
-        return (tuple(p + s * step for p, s in zip(self.profits, self.profit_slopes, strict=True)),
-                tuple(h + s * step for h, s in zip(self.hours, self.hour_slopes, strict=True)))
+        return ([p + s * step for p, s in zip(self.profits, self.profit_slopes, strict=True)],
+                [h + s * step for h, s in zip(self.hours, self.hour_slopes, strict=True)])
 
 
 def _to_t(subject_id: str, value: float) -> float:
@@ -97,32 +98,40 @@ def _to_t(subject_id: str, value: float) -> float:
 
 
 class Evaluator:
-    """Re-evaluates the modes a subject moves, with the subject set to a value."""
+    """Re-evaluates the modes a subject moves, with the subject set to a value: only the half
+    of each mode's result (profit before effort, hours) the subject can move; the other half,
+    and the modes it does not touch, come from today's itemised result."""
 
-    def __init__(self, parameters: dict, scenario: dict, capital_cost_rate: float,
-                 base: list[dict]) -> None:
+    def __init__(self, parameters: dict, index: list[dict], scenario: dict,
+                 capital_cost_rate: float, base: list[dict]) -> None:
         self.parameters = parameters
         self.scenario = scenario
         self.capital_cost_rate = capital_cost_rate
         self.base = base
+        self.profits = tuple(mode["profit_after_effort"] for mode in base)  # today's
+        self.hours = tuple(mode["effort_hours"] for mode in base)
+        self.values = resolved_values(index, scenario)  # by id, looked up once per request
+        self.roles = {entry["id"]: entry["role"] for entry in index}
+        self.tasks = {entry["id"]: entry["task"] for entry in index if "task" in entry}
 
     def __call__(self, subject: Subject, value: float) -> tuple[list[float], list[float]]:
-        s, rate = self.scenario, self.capital_cost_rate
+        s, rate, values = self.scenario, self.capital_cost_rate, self.values
         if subject.kind == "input":
-            s = {**s, subject.id: value}
-        elif subject.id == "capital_cost_rate":
-            rate = value
+            s, moved = {**s, subject.id: value}, subject.id
         else:
-            s = {**s, "overrides": {**s["overrides"], subject.id: value}}
-        profits = [mode["profit_after_effort"] for mode in self.base]
-        hours = [mode["effort_hours"] for mode in self.base]
-        modes = self.parameters["modes"]
+            values, moved = {**values, subject.id: value}, self.roles[subject.id]
+            if subject.id == "capital_cost_rate":
+                rate = value
+        profits, hours = list(self.profits), list(self.hours)
+        modes, tasks = self.parameters["modes"], self.parameters["tasks"]
         for i in range(len(modes)) if subject.modes is None else subject.modes:
-            profits[i], hours[i] = profit_and_hours(modes[i], self.parameters["tasks"], s, rate)
+            profits[i], hours[i] = profit_and_hours(modes[i], tasks, s, rate, values,
+                                                    self.base[i], moved,
+                                                    self.tasks.get(subject.id))
         return profits, hours
 
 
-def _lines(subject: Subject, evaluate: Evaluator, base: list[dict]) -> _Lines:
+def _lines(subject: Subject, evaluate: Evaluator) -> _Lines:
     """Each mode's line through today's value and one other point: the end of the range
     furthest from today's value, or an end of the limits when the range is a single point."""
     value = subject.value
@@ -133,14 +142,13 @@ def _lines(subject: Subject, evaluate: Evaluator, base: list[dict]) -> _Lines:
         step = max(1.0, abs(value))
         up, down = min(value + step, subject.maximum), max(value - step, subject.minimum)
         other = up if math.isfinite(up) and up - value >= value - down else down
-    profits = tuple(mode["profit_after_effort"] for mode in base)
-    hours = tuple(mode["effort_hours"] for mode in base)
+    profits, hours = evaluate.profits, evaluate.hours
     t0 = _to_t(subject.id, value)
     other_profits, other_hours = evaluate(subject, other)
     width = _to_t(subject.id, other) - t0
     return _Lines(t0, profits, hours,
-                  tuple((y - x) / width for x, y in zip(profits, other_profits, strict=True)),
-                  tuple((y - x) / width for x, y in zip(hours, other_hours, strict=True)))
+                  tuple([(y - x) / width for x, y in zip(profits, other_profits, strict=True)]),
+                  tuple([(y - x) / width for x, y in zip(hours, other_hours, strict=True)]))
 
 
 def _roots(lines: _Lines, t_min: float, t_max: float) -> list[float]:
@@ -169,7 +177,7 @@ def _first_change(lines: _Lines, roots: list[float], edge: float, winner: int,
         if further == root:
             continue
         probe = (root + further) / 2
-        now = order_by(*lines.at(probe))[0]
+        now = winner_of(*lines.at(probe))
         if now != winner:
             return root, now, probe
     return None
@@ -212,7 +220,7 @@ def analysis_steps(parameters: dict, index: list[dict], scenario: dict,
     so a newer input can stop it between subjects."""
     supply_price = next((mode["supply_price"] for mode in modes
                          if mode["supply_price"] is not None), None)
-    evaluate = Evaluator(parameters, scenario, capital_cost_rate, modes)
+    evaluate = Evaluator(parameters, index, scenario, capital_cost_rate, modes)
     ids = [mode["id"] for mode in modes]
     labels = [mode["label"] for mode in modes]
     rows = []
@@ -234,7 +242,7 @@ def analysis_steps(parameters: dict, index: list[dict], scenario: dict,
 def _row(subject: Subject, evaluate: Evaluator, modes: list[dict], winner: int, ids: list[str],
          labels: list[str], language: str) -> dict:
     """One subject's row: the profits at both ends of its range, the leads and the flip."""
-    lines = _lines(subject, evaluate, modes)
+    lines = _lines(subject, evaluate)
     low = lines.at(_to_t(subject.id, subject.low))
     high = lines.at(_to_t(subject.id, subject.high))
     flip = _flip(subject, lines, winner) if len(modes) > 1 else None

@@ -38,13 +38,13 @@ export class Calculator {
       timeoutMs: Number(root.dataset.timeoutMs) || 30000,
       integrity: JSON.parse(root.dataset.integrity || "{}"),
     };
-    const prerendered = root.querySelector(".amc-prerendered").textContent;
+    const prerendered = root.querySelector(".amc-prerendered").content.textContent;
     this.defaultsKey = this.formKey();
     this.lastGood = {
       json: prerendered,
       result: JSON.parse(prerendered),
       // {csv, json}: the exports of the prerendered numbers; live ones are asked for on Export.
-      exports: JSON.parse(root.querySelector(".amc-prerendered-exports").textContent),
+      exports: JSON.parse(root.querySelector(".amc-prerendered-exports").content.textContent),
       html: this.results.innerHTML,
       live: false,
       key: this.defaultsKey,
@@ -166,7 +166,7 @@ export class Calculator {
     if (answer.id !== this.sentId || answer.id !== this.lastGood.id) return; // for older values
     if (answer.ok) {
       const fresh = document.createElement("template");
-      fresh.innerHTML = answer.html;
+      fresh.innerHTML = answer.sensitivity_html; // just the parts (answer.html: the whole result)
       const parts = this.sensitivityParts(fresh.content);
       this.sensitivityParts().forEach((shown, k) => {
         if (!parts[k]) return;

@@ -12,7 +12,8 @@
 //                 missing | integrity | network | model | runtime (sent once, at the first failure)
 //               {type: "result", id, stage: "main", ok: true, json, html}: the result with
 //                 its sensitivity pending, at once; then either
-//               {type: "result", id, stage: "full", ok: true, json, html}: sensitivity and all
+//               {type: "result", id, stage: "full", ok: true, json, html, sensitivity_html}:
+//                 sensitivity and all (sensitivity_html: just the parts the page swaps in)
 //               {type: "result", id, stage: "superseded"}: the same client asked again meanwhile,
 //                 so this request's sensitivity was dropped (it would be for other values)
 //               {type: "result", id, stage: "main" | "full", ok: false, problems: [{field, code, message}]}
