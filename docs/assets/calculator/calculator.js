@@ -44,6 +44,9 @@ async function initPage() {
     const calculator = new Calculator(root);
     attached.set(root, calculator);
     calculator.attach();
+    // Each answer replaces tables (the result, then its sensitivity): their hints follow, in the
+    // frame that lays them out anyway.
+    root.addEventListener("amc:result", () => requestAnimationFrame(() => markScrollers(root)));
   }
   markScrollers(); // the calculator's tables may have changed
   if (attached.size === 0) stopRuntime();
