@@ -66,6 +66,10 @@ class Visit:
 
     def goto(self, path: str):
         self.page.goto(self.server.url(path))
+        # Calculator blocks attach on Material's document$ emission, which can come after the
+        # load event on a slow machine: tests read a block's state (el.amc) only once it exists.
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-calculator]')].every(el => el.amc)")
         return self.page
 
     def off_origin(self) -> list[str]:

@@ -37,19 +37,27 @@ def wait_live(page, timeout=30_000):
     assert state == "ready", page.inner_text(f"{ROOT} .amc-status")
 
 
-def next_result(page, action):
+def next_result(page, action, timeout=60_000):
     """Run ``action`` and wait for the calculator's next complete answer (the full result, or
-    problems); returns whether it was ok."""
+    problems); returns whether it was ok. An error thrown in the page fails at once, with its
+    message, and an answer that never comes fails after ``timeout`` ms: never a hang."""
     page.evaluate(f"""() => {{
         const el = document.querySelector('{ROOT}');
-        window.__amcNext = new Promise(r => el.addEventListener('amc:result', function done(e) {{
+        window.__amcNext = null;
+        window.__amcPageError = null;
+        addEventListener('error', (e) => {{ window.__amcPageError ??= e.message; }},
+                         {{ once: true }});
+        el.addEventListener('amc:result', function done(e) {{
             if (e.detail.ok && e.detail.stage === 'main') return; // its sensitivity follows
             el.removeEventListener('amc:result', done);
-            r(e.detail.ok);
-        }}));
+            window.__amcNext = {{ ok: e.detail.ok }};
+        }});
     }}""")
     action()
-    return page.evaluate("() => window.__amcNext")
+    page.wait_for_function("() => window.__amcNext || window.__amcPageError", timeout=timeout)
+    error = page.evaluate("() => window.__amcPageError")
+    assert error is None, f"the page threw while answering: {error}"
+    return page.evaluate("() => window.__amcNext.ok")
 
 
 def live_json(page) -> str:

@@ -86,6 +86,30 @@ def test_a_flip_is_exact_when_the_range_is_tiny():
     assert before["recommended"]["mode"] == result["recommended"]["mode"]
 
 
+@pytest.mark.parametrize(("units", "active"), [(98.0, 0.0), (97.0, 1.0)])
+def test_a_flip_far_beyond_a_narrow_range_is_exact(units, active):
+    """Found by the property above: a time valued at 1e-5 CNY an hour has a range 6e-6 wide,
+    and a slope taken across it put the flip at about 508 CNY an hour 2e-4 off, on the wrong
+    side of "just before" or of "just past"."""
+    scenario = {"category": "consumer_electronics", "retail_price_usd": 24.0,
+                "supply_price_cny": None, "cogs_cny": 0.0, "weight_kg": 1.0,
+                "units_per_month": units, "units_per_order": 3.0, "new_skus_per_month": 0.0,
+                "active_skus": active, "labour_rate_cny_per_hour": 1e-05, "fx_cny_per_usd": 6.0,
+                "return_rate": 0.0}
+    result = evaluate(scenario, BUNDLE)
+    row = next(row for row in result["sensitivity"]["subjects"]
+               if row["id"] == "labour_rate_cny_per_hour")
+    flip = row["flip"]
+    assert flip is not None and flip["direction"] == "above" and flip["value"] > 100
+    step = 1e-7 * flip["value"]
+    past = evaluate(scenario | {"labour_rate_cny_per_hour": flip["value"] + step}, BUNDLE,
+                    sensitivity=False)
+    before = evaluate(scenario | {"labour_rate_cny_per_hour": flip["value"] - step}, BUNDLE,
+                      sensitivity=False)
+    assert past["recommended"]["mode"] == flip["to"]
+    assert before["recommended"]["mode"] == result["recommended"]["mode"]
+
+
 @given(scenarios, number(1, 1000), number(1, 1000))
 @settings(max_examples=200, deadline=None)
 def test_profit_never_falls_when_the_supply_price_rises(scenario, a, b):

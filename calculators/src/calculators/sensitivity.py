@@ -136,9 +136,11 @@ def _lines(subject: Subject, evaluate: Evaluator) -> _Lines:
     furthest from today's value, or an end of the limits when the range is a single point."""
     value = subject.value
     other = subject.high if subject.high - value >= value - subject.low else subject.low
-    # A range too narrow for an exact slope (units_per_month at 1e-11 gives one 7e-12 wide, and
-    # the slope is then rounding noise) gives way to a step of max(1, |value|) within the limits.
-    if abs(other - value) < 1e-6 * max(1.0, abs(value)):
+    # A range too narrow for an exact slope gives way to a step of max(1, |value|) within the
+    # limits: the lines are straight, and a slope across a narrow range is rounding noise that
+    # grows with the distance to the flip (units_per_month at 1e-11 gives a range 7e-12 wide; a
+    # time valued at 1e-5 CNY an hour one 6e-6 wide, whose flip at 508 CNY then missed by 2e-4).
+    if abs(other - value) < 1e-2 * max(1.0, abs(value)):
         step = max(1.0, abs(value))
         up, down = min(value + step, subject.maximum), max(value - step, subject.minimum)
         other = up if math.isfinite(up) and up - value >= value - down else down
