@@ -125,6 +125,12 @@ def build_bundle(site: SiteData) -> dict:
                                     site.capital_cost_rate),
         "tasks": tasks,
         "modes": modes,
+        # Starting points the calculator offers (data/presets.yml); the model ignores them.
+        "presets": [
+            {"id": p.id, "name": _text(p.name), "description": _text(p.description),
+             "reason": _text(p.reason), "scenario": dict(p.scenario)}
+            for p in site.presets
+        ],
     }
 
 

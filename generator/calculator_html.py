@@ -97,6 +97,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         _assumptions(uid, bundle, modes, language, w),
         "</form>",
         _toolbar(w),
+        _scenarios(bundle, language, w) if full else "",
         _status(w),
         # No whitespace around the report: the live HTML replaces exactly this element's content.
         f'<div class="amc-results" id="{uid}-results">'
@@ -263,6 +264,38 @@ def _toolbar(w) -> str:
         for action, key in (("copy-link", "copy_link"), ("export-csv", "export_csv"),
                             ("export-json", "export_json"), ("reset", "reset")))
     return f'<div class="amc-toolbar" hidden>{buttons}</div>'
+
+
+def _scenarios(bundle: dict, language: str, w) -> str:
+    """Presets, the pinned base and saved scenarios (scenarios.js); hidden without JavaScript,
+    where they could do nothing."""
+    def about(preset: dict) -> str:
+        return " ".join(localized(preset[key], language) for key in ("description", "reason"))
+
+    options = [f'<option value="">{escape(w("own_numbers"))}</option>'] + [
+        f'<option value="{escape(p["id"])}" data-values="{escape(json.dumps(p["scenario"]))}" '
+        f'data-about="{escape(about(p))}">{escape(localized(p["name"], language))}'
+        "</option>" for p in bundle.get("presets", [])]
+    return (
+        '<div class="amc-scenarios" hidden>'
+        '<div class="amc-field amc-preset-field"><label for="amc-preset">'
+        f'{escape(w("preset"))}</label>'
+        '<select id="amc-preset" class="amc-preset" aria-describedby="amc-preset-about">'
+        + "".join(options) + '</select><p class="amc-help" id="amc-preset-about"></p></div>'
+        '<div class="amc-scenario-actions">'
+        f'<button type="button" class="md-button" data-action="pin">{escape(w("pin"))}</button>'
+        '<button type="button" class="md-button" data-action="unpin" hidden>'
+        f'{escape(w("unpin"))}</button>'
+        f'<label for="amc-scenario-name">{escape(w("scenario_name"))}</label>'
+        '<input id="amc-scenario-name" class="amc-scenario-name" type="text" maxlength="80" '
+        f'placeholder="{escape(w("scenario_placeholder"))}">'
+        f'<button type="button" class="md-button" data-action="save">{escape(w("save"))}'
+        "</button></div>"
+        '<p class="amc-scenario-note" role="status"></p>'
+        f'<ul class="amc-saved" aria-label="{escape(w("saved"))}"></ul>'
+        '<div class="amc-comparison" hidden></div>'
+        "</div>"
+    )
 
 
 def _status(w) -> str:

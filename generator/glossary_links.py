@@ -1,8 +1,9 @@
 """Link the first use of each glossary term on a page to its entry on the glossary page.
 
 Works on the page's HTML after Markdown, so it sees exactly the text a reader sees. Text inside
-links, code, headings, form controls and the calculator block is left alone: a term there is
-either already a link, not prose, or would break the markup.
+links, code, headings, form controls and the interactive blocks (calculator, chooser, catalogue
+planner) is left alone: a term there is either already a link, not prose, or would break the
+markup (a link inside a question's legend reads as part of the question).
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ _SKIP = {"a", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h
          "label", "select", "option", "textarea", "summary", "svg", "title"}
 
 
+_BLOCKS = ("data-calculator", "data-chooser", "data-catalogue")
+
+
 def _skips(tag: str, name: str) -> bool:
-    return name in _SKIP or "data-calculator" in tag
+    return name in _SKIP or any(block in tag for block in _BLOCKS)
 
 
 def _pattern(word: str) -> re.Pattern:

@@ -11,6 +11,13 @@ import hashlib
 from pathlib import Path
 
 from generator.errors import DataErrors, DataProblem
+from generator.load_decisions import (
+    build_chooser,
+    build_presets,
+    check_chooser,
+    check_presets,
+    preset_ids,
+)
 from generator.model import (
     GUIDE_PAGES,
     MODE_ORDER,
@@ -47,6 +54,8 @@ SINGLE_FILES = {
     "model.yml": "model.schema.json",
     "tasks.yml": "tasks.schema.json",
     "glossary.yml": "glossary.schema.json",
+    "presets.yml": "presets.schema.json",
+    "chooser.yml": "chooser.schema.json",
 }
 MODE_SCHEMA = "mode.schema.json"
 PAGE_SCHEMA = "page.schema.json"
@@ -261,6 +270,16 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     for relative, document in mode_docs.items():
         if document is not None:
             checks.mode(document, relative)
+    if docs["presets.yml"]:
+        categories_doc = docs["categories.yml"]
+        # A categories file that is not a mapping has no default; its own check says so.
+        categories = categories_doc.data if categories_doc else None
+        default = categories.get("default_category") if isinstance(categories, dict) else None
+        check_presets(docs["presets.yml"], entry_ids(categories_doc, "categories"), default,
+                      problems)
+    if docs["chooser.yml"]:
+        check_chooser(docs["chooser.yml"], dict(zip(MODE_ORDER, mode_docs.values(), strict=True)),
+                      preset_ids(docs["presets.yml"]), problems)
     if problems:
         raise DataErrors(problems)
 
@@ -270,6 +289,8 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
     tasks_doc = docs["tasks.yml"]
     tasks = tuple(builder.task(tasks_doc, i) for i in range(len(tasks_doc.data["tasks"])))
     task_ids = [task.id for task in tasks]
+    modes = tuple(builder.mode(doc, relative, task_ids)
+                  for relative, doc in mode_docs.items())
     return SiteData(
         sources=sources,
         categories=tuple(Category(c["id"], Text.from_data(c["label"]))
@@ -277,8 +298,9 @@ def load_data(data_dir: Path | str, today: datetime.date | None = None) -> SiteD
         default_category=categories["default_category"],
         capital_cost_rate=builder.figure(docs["model.yml"], ("capital_cost_rate",)),
         tasks=tasks,
-        modes=tuple(builder.mode(doc, relative, task_ids)
-                    for relative, doc in mode_docs.items()),
+        modes=modes,
+        presets=build_presets(docs["presets.yml"].data, sources),
+        chooser=build_chooser(docs["chooser.yml"].data, modes),
         pages={name: builder.page(doc.data, name) for name, doc in page_docs.items()},
         glossary=tuple(builder.glossary_term(t) for t in docs["glossary.yml"].data["terms"]),
     )

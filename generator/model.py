@@ -174,6 +174,72 @@ class Mode:
 
 
 @dataclass(frozen=True)
+class Preset:
+    """A named starting scenario for the calculator (data/presets.yml)."""
+
+    id: str
+    name: Text
+    description: Text
+    reason: Text
+    confidence: str
+    source: Source | None
+    scenario: dict[str, float | str]  # calculator inputs, checked by the calculators package
+
+
+@dataclass(frozen=True)
+class GuidePoint:
+    """A point of a mode's guide: mode id, list (advantages, drawbacks, suits, does_not_suit)."""
+
+    mode: str
+    list: str
+    item: Item
+
+
+@dataclass(frozen=True)
+class ChooserAnswer:
+    id: str
+    label: Text
+    leans: dict[str, int]
+    reason: Text
+    fact: GuidePoint
+    preset: str | None
+
+
+@dataclass(frozen=True)
+class ChooserQuestion:
+    id: str
+    question: Text
+    answers: tuple[ChooserAnswer, ...]
+
+
+@dataclass(frozen=True)
+class ChooserOutcome:
+    modes: tuple[str, ...]
+    preset: str
+    summary: Text
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """The 60-second chooser (data/chooser.yml); calculators.chooser scores it."""
+
+    combine_within: int
+    questions: tuple[ChooserQuestion, ...]
+    outcomes: tuple[ChooserOutcome, ...]
+
+    def as_plain(self) -> dict:
+        """The plain data calculators.chooser reads."""
+        return {
+            "modes": list(MODE_ORDER),
+            "combine_within": self.combine_within,
+            "questions": [{"id": q.id, "answers": [
+                {"id": a.id, "leans": dict(a.leans), "preset": a.preset} for a in q.answers]}
+                for q in self.questions],
+            "outcomes": [{"modes": list(o.modes), "preset": o.preset} for o in self.outcomes],
+        }
+
+
+@dataclass(frozen=True)
 class PageLink:
     page: str  # a path in the site, e.g. "modes/semi-managed.md#history"
     label: Text
@@ -223,3 +289,5 @@ class SiteData:
     modes: tuple[Mode, ...]
     pages: dict[str, GuidePage]  # by name, in GUIDE_PAGES order
     glossary: tuple[GlossaryTerm, ...] = ()
+    presets: tuple[Preset, ...] = ()
+    chooser: Chooser | None = None

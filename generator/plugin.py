@@ -144,8 +144,24 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
                 return self.slots.placeholder(render_calculator(
                     self.bundle, modes=modes, page_url="", language=self.config.language))
 
-        for page in render_pages(self.site, calculator, language=self.config.language,
-                                 repo_url=self.config.repo_url):
+        chooser = catalogue = None
+        language = self.config.language
+        if self.config.calculators:
+            from generator.catalogue_html import render_catalogue
+            from generator.chooser_html import render_chooser
+
+            def chooser(base: str) -> str:
+                return render_chooser(self.site, self.bundle, base, language)
+
+            # From the page (catalogue/, or zh/catalogue/) to the site's root.
+            root = "../../" if self._is_translation() else "../"
+
+            def catalogue() -> str:
+                return render_catalogue(self.bundle, root, language)
+
+        self.blocks = {"chooser": chooser("") if chooser else ""}
+        for page in render_pages(self.site, calculator, language=language, chooser=chooser,
+                                 catalogue=catalogue, repo_url=self.config.repo_url):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.data_files[page.path] = page.data_files
         return files
@@ -159,7 +175,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             return _error_page(self.errors)
         try:
             language = self.config.language
-            markdown = fill_markers(markdown, self.bundle, language)
+            markdown = fill_markers(markdown, self.bundle, language, self.blocks)
         except UnknownMarker as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
         sources = self.data_files.get(page.file.src_uri, ())
@@ -224,8 +240,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         ships_runtime = self.config.calculators and not self._is_translation() and not self.errors
         if ships_runtime:
             from generator.browser_assets import write_assets
+            from generator.catalogue_html import write_templates
 
             write_assets(site, self.bundle, config)
+            write_templates(site, self.bundle)
         if not self.serving:
             write_csp(site)
         for language, path in self.config.translations.items():

@@ -86,6 +86,8 @@ _DATA_FILES = (
     ("data/model.yml", "model.schema.json"),
     ("data/tasks.yml", "tasks.schema.json"),
     ("data/modes/*.yml", "mode.schema.json"),
+    ("data/presets.yml", "presets.schema.json"),
+    ("data/chooser.yml", "chooser.schema.json"),
     ("data/pages/*.yml", "page.schema.json"),
 )
 
@@ -157,13 +159,19 @@ class UnknownMarker(ValueError):
     pass
 
 
-def fill_markers(markdown: str, bundle: dict, language: str = "en") -> str:
+def fill_markers(markdown: str, bundle: dict, language: str = "en",
+                 blocks: dict[str, str] | None = None) -> str:
     """Replace each `<!-- generated: NAME -->` marker with its table in `language` (`bundle`
-    is the parameter bundle, its prose in both languages)."""
+    is the parameter bundle, its prose in both languages), or with one of ``blocks`` (HTML the
+    plugin prepared, such as the chooser for the home page)."""
+    blocks = blocks or {}
+
     def replace(match: re.Match) -> str:
         name = match.group(1)
+        if name in blocks:
+            return blocks[name]
         if name not in GENERATORS:
-            raise UnknownMarker(
-                f"unknown marker '{name}'; known: {', '.join(sorted(GENERATORS))}")
+            known = sorted({*GENERATORS, *blocks})
+            raise UnknownMarker(f"unknown marker '{name}'; known: {', '.join(known)}")
         return GENERATORS[name](bundle, language)
     return MARKER.sub(replace, markdown)

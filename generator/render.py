@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from calculators.catalogue import COLUMNS as CATALOGUE_COLUMNS
+from calculators.catalogue import MAX_PRODUCTS
 from calculators.formatting import money, months
 from calculators.ranges import SPREAD
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -207,24 +209,36 @@ def generated_paths(data_dir: Path) -> list[str]:
     """The pages `render_pages` writes, known without loading data/ (for error pages)."""
     guides = sorted(f"{path.stem}.md" for path in (data_dir / "pages").glob("*.yml"))
     return [f"modes/{mode_slug(mode_id)}.md" for mode_id in MODE_ORDER] + [
-        "compare.md", "calculator.md", "glossary.md", *guides, "sources.md"]
+        "compare.md", "calculator.md", "chooser.md", "catalogue.md", "glossary.md", *guides,
+        "sources.md"]
 
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
-                 language: str = "en", repo_url: str | None = None) -> list[Page]:
-    """Every generated page in `language`, in navigation order; `repo_url` is the repository's
-    address, as a deploy sets it (REPO_URL), or None."""
+                 language: str = "en", chooser: Callable[[str], str] | None = None,
+                 catalogue: Callable[[], str] | None = None,
+                 repo_url: str | None = None) -> list[Page]:
+    """Every generated page in `language`, in navigation order. ``calculator``, ``chooser``
+    and ``catalogue`` write the interactive blocks (left out when None, as in the golden
+    tests); `repo_url` is the repository's address, as a deploy sets it (REPO_URL), or None."""
     env = environment(language, repo_url)
 
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")
+
+    def chooser_block(base: str) -> Markup:
+        return Markup(chooser(base) if chooser else "")
+
+    def catalogue_block() -> Markup:
+        return Markup(catalogue() if catalogue else "")
 
     bundle = build_bundle(site)
     defaults = calculators.evaluate(calculators.default_scenario(bundle), bundle,
                                     sensitivity=False)
     default_modes = {mode["id"]: mode for mode in defaults["modes"]}
     common = {"site": site, "calculator": calculator_block, "defaults": default_modes,
-              "default_scenario": defaults["scenario"]}
+              "default_scenario": defaults["scenario"], "chooser": chooser_block,
+              "catalogue": catalogue_block, "columns": CATALOGUE_COLUMNS,
+              "max_products": MAX_PRODUCTS}
     def render(template: str, **context) -> str:
         text = env.get_template(template).render(**common, **context)
         return _EXTRA_BLANK_LINES.sub("\n\n", text)
@@ -237,6 +251,10 @@ def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
     ]
     pages.append(Page("compare.md", render("compare.md.j2"), (*mode_files, "data/tasks.yml")))
     pages.append(Page("calculator.md", render("calculator.md.j2"),
+                      (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
+    pages.append(Page("chooser.md", render("chooser.md.j2"),
+                      ("data/chooser.yml", "data/presets.yml", *mode_files)))
+    pages.append(Page("catalogue.md", render("catalogue.md.j2"),
                       (*mode_files, "data/tasks.yml", "data/model.yml", "data/categories.yml")))
     pages.append(Page("glossary.md", render("glossary.md.j2"), ("data/glossary.yml",)))
     for page in site.pages.values():

@@ -48,13 +48,19 @@ def test_every_input_is_labelled_and_described(site_dir):
     ids = {attrs.get("id") for _, attrs in collector.tags}
     labels = {attrs["for"] for tag, attrs in collector.tags if tag == "label"}
     controls = [attrs for tag, attrs in collector.tags if tag in ("input", "select")]
-    assert {c["name"] for c in controls if not c["name"].startswith("overrides.")} == {
+    # The scenario's values have names; the preset picker and a scenario's name are no values.
+    values = [c for c in controls if "name" in c]
+    assert {c["name"] for c in values if not c["name"].startswith("overrides.")} == {
         spec.name for spec in calculators.INPUTS
     }
-    for control in controls:
+    for control in values:
         assert control["id"] in labels, control["name"]
         for described in control["aria-describedby"].split():
             assert described in ids, (control["name"], described)
+    for control in controls:  # every control, value or not, has its label
+        assert control["id"] in labels, control["id"]
+        for described in control.get("aria-describedby", "").split():
+            assert described in ids, (control["id"], described)
 
 
 def test_assumptions_list_every_parameter_of_the_shown_modes(site_dir):

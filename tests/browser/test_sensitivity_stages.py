@@ -129,7 +129,10 @@ def test_the_worker_drops_a_sensitivity_when_the_same_calculator_asks_again(visi
             raw: {{retail_price_usd: price}}, overrides: {{}}, modes: null, language: 'en'}});
         ask(9001, 901, '11'); ask(9002, 901, '12');  // one calculator, twice in a row
         ask(9003, 902, '13'); ask(9004, 903, '14');  // two others, once each
-        return done;
+        // A missing answer fails the test within a minute instead of hanging it.
+        const late = new Promise((_, reject) => setTimeout(
+            () => reject(new Error(`answers after 60 s: ${{JSON.stringify(seen)}}`)), 60000));
+        return Promise.race([done, late]);
     }}""")
     by_id = {}
     for id_, stage in answers:

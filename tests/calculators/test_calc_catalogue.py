@@ -253,10 +253,75 @@ def test_header_problems_are_named():
         ("Product", "repeated_column"), ("价格", "unknown_column"),
         ("retail_price_usd", "missing_column"), ("weight_kg", "missing_column"),
         ("units_per_month", "missing_column")]
-    assert problems[0]["message"] == "Column 'product' appears twice; column 2 is ignored."
+    assert problems[0]["message"] == 'Column "product" appears twice; column 2 is ignored.'
+    _, chinese = rows_from_table(["product", "Product", "价格", "", "cogs_cny"], [], "zh")
+    assert [p["message"] for p in chinese[:3]] == [
+        '"product" 这一列出现了两次，第 2 列已跳过。',
+        '不认识 "价格" 这一列，已跳过。能用的列有：product、category、retail_price_usd、'
+        "cogs_cny、weight_kg、units_per_month、units_per_order、new_skus_per_month、"
+        "active_skus、return_rate。",
+        '表头里缺少 "retail_price_usd" 这一列（买家每件付的零售价，单位美元。）']
 
 
 def test_template_is_a_plannable_catalogue():
     plan = plan_file(template_csv(BUNDLE["default_category"]), copy.deepcopy(BUNDLE))
     assert plan["problems"] == [] and plan["product_count"] == 1
     assert template_csv("toys").split("\r\n")[0].split(",") == [c.name for c in COLUMNS]
+
+
+def test_chinese_template_has_chinese_headings_and_plans_alike():
+    # The test bundle, like the site's, names categories in both languages.
+    default = BUNDLE["default_category"]
+    label = next(c["label"]["zh"] for c in BUNDLE["categories"] if c["id"] == default)
+    chinese = plan_file(template_csv(label, "zh"), BUNDLE, language="zh")
+    english = plan_file(template_csv(default), BUNDLE)
+    assert chinese["problems"] == [] and chinese["products"][0]["category"] == default
+    assert chinese["products"][0]["product"] == "手机壳 A"
+    assert chinese["products"][0]["profit"] == english["products"][0]["profit"]
+    assert all(ord(ch) > 127 for ch in template_csv(label, "zh").split(",")[0])
+
+
+def test_every_column_is_described_in_both_languages():
+    for column in COLUMNS:
+        assert set(column.description) == {"en", "zh"}
+        assert column.description["zh"].endswith("。") and column.description["en"][-1] in ".)"
+        assert any(ord(ch) > 0x2E80 for ch in column.aliases[0])  # the Chinese heading
+
+
+def test_a_bilingual_bundle_plans_in_the_readers_language():
+    # The site's bundle carries labels in both languages: a category is found by either, and
+    # the plan names the modes in the language asked for.
+    bundle = small_bundle()
+    bundle["categories"] = [{"id": "toys", "label": {"en": "Toys", "zh": "玩具"}}]
+    names = {"fully_managed": "全托管", "self_operated": "自运营"}
+    for mode in bundle["modes"]:
+        mode["label"] = {"en": mode["label"], "zh": names[mode["id"]]}
+    rows = [dict(product("Lamp", 50, 100, 10), category="玩具")]
+    plan = evaluate_catalogue(rows, bundle, SETTINGS, "zh")
+    assert plan["problems"] == []
+    assert [p["label"] for p in plan["single_mode_plans"]] == ["全托管", "自运营"]
+    assert [m["label"] for m in plan["plan"]["per_mode"]] == [names[plan["plan"]["modes"][0]]]
+    english = evaluate_catalogue(rows, bundle, SETTINGS)
+    assert [p["label"] for p in english["single_mode_plans"]] == ["Fully managed",
+                                                                  "Self operated"]
+
+
+def test_bad_rows_and_settings_are_explained_in_chinese():
+    rows = [{"row": 2, "product": " ", "retail_price_usd": "", "cogs_cny": "-1",
+             "weight_kg": 1, "units_per_month": 10, "category": "家具"}]
+    plan = evaluate_catalogue(rows, small_bundle(), SETTINGS, "zh")
+    assert [(p["column"], p["message"]) for p in plan["problems"]] == [
+        ("product", "请填写商品名称或 SKU。"),
+        ("category", '没有 "家具" 这个类目；请从这些类目中选择：toys。'),
+        ("retail_price_usd", "retail_price_usd 没有填：买家每件付的零售价，单位美元。"),
+        ("cogs_cny", "每件货本（元）不能低于 0，你填的是 -1。")]
+    with pytest.raises(InvalidInput) as caught:
+        evaluate_catalogue([], small_bundle(), {"colour": 1, "fx_cny_per_usd": 0}, "zh")
+    assert [p.message for p in caught.value.problems] == [
+        '没有 "colour" 这项设置；商品目录的设置只有 labour_rate_cny_per_hour、fx_cny_per_usd 和 '
+        "overrides。",
+        "汇率（元/美元）不能低于 0.01，你填的是 0。"]
+    too_many = evaluate_catalogue([product(f"p{i}", 10, 1, 1) for i in range(MAX_PRODUCTS + 3)],
+                                  small_bundle(), SETTINGS, "zh")
+    assert too_many["problems"][0]["message"] == (
+        "一次最多规划 5,000 个商品，这一行和后面的 2 行都没有规划。请把文件拆成几份，分开规划。")

@@ -93,6 +93,21 @@ def test_files_that_are_not_tables_say_what_to_do(data, message):
     assert str(caught.value).startswith(message)
 
 
+@pytest.mark.parametrize(("data", "message"), [
+    (b"PK\x03\x04rest of a zip", "这是 Excel 表格文件（.xlsx 或 .xls），不是 CSV 文本。请在 Excel "
+                               "里选“文件 > 另存为”，保存类型选“CSV UTF-8”，再用另存的文件。"),
+    (b"\xff\xff\xff", "这个文件既不是 UTF-8 也不是 GB18030 编码的文本。请在表格软件里另存为"
+                      "“CSV UTF-8”或“CSV”后再试。"),
+    (b"\n \n", "文件是空的：第一行要写列名，下面每行一个商品。"),
+    (HEADER + "\n" + "x" * 200_000 + ",1\n", "第 2 行读不出来（field larger than field limit "
+                                             "(131072)），请检查这一行的引号。"),
+])
+def test_unreadable_files_are_explained_in_chinese(data, message):
+    with pytest.raises(UnreadableFile) as caught:
+        read_table(data, "zh")
+    assert str(caught.value) == message
+
+
 def test_the_bridge_plans_a_file_and_reports_unreadable_ones():
     session = Session(json.dumps(BUNDLE))
 
@@ -114,3 +129,18 @@ def test_the_bridge_plans_a_file_and_reports_unreadable_ones():
     bad_settings = json.loads(session.catalogue(HEADER, '{"fx_cny_per_usd": -1}'))
     assert not bad_settings["ok"]
     assert bad_settings["problems"][0]["column"] == "fx_cny_per_usd"
+
+
+def test_the_bridge_answers_in_the_requests_language():
+    session = Session(json.dumps(BUNDLE))
+    file = (CHINESE_HEADER + "\n杯子,home_garden,10,20,0.4,100\n杯垫,home_garden,x,1,1,1\n")
+    chinese = json.loads(session.catalogue(file.encode("gb18030"), "{}", "zh"))
+    english = json.loads(session.catalogue(file.encode("gb18030"), "{}"))
+    assert chinese["ok"] and (chinese["products"], chinese["problems"]) == (1, 1)
+    assert "最佳方案：" in chinese["html"] and "零售价（美元）要填" in chinese["html"]
+    assert chinese["csv"].startswith("\ufeff行号,商品,类目,模式代码,模式,")
+    assert "Best plan:" in english["html"] and english["csv"].startswith("\ufeffrow,product")
+    assert json.loads(session.catalogue("", "{}", "zh"))["problems"][0]["message"] == \
+        "文件是空的：第一行要写列名，下面每行一个商品。"
+    settings = json.loads(session.catalogue(file, '{"fx_cny_per_usd": -1}', "zh"))
+    assert settings["problems"][0]["message"].startswith("汇率（元/美元）不能低于")

@@ -47,6 +47,12 @@ EXPECTED = {
                          "the Chinese text ('zh') is empty",
     "one-language": "data/model.yml:3:10: capital_cost_rate.label: "
                     "give this text in both languages, as {en: ..., zh: ...}",
+    "unknown-fact": "data/chooser.yml:11:15: questions[0].answers[0].fact: 'sellers' is not in "
+                    "suits of data/modes/self-operated.yml (its ids: s)",
+    "preset-out-of-range": "data/presets.yml:8:49: presets[0].scenario.units_per_month: Units "
+                           "sold per month must be 0 or more, not -5.",
+    "missing-outcome": "data/chooser.yml:32:3: outcomes: no outcome for semi_managed + "
+                       "self_operated: every mode and every pair of modes needs one",
     "unknown-field": "data/model.yml:6:11: capital_cost_rate.colour: unknown field 'colour' "
                      "(allowed: checked, confidence, label, note, range, source, unit, value)",
     # Reading is bounded: aliases, depth, size, encoding, characters, numbers.
@@ -249,9 +255,9 @@ def test_a_file_wrong_throughout_lists_the_first_100_problems(golden_copy):
     done = validate_bounded(golden_copy)
     lines = done.stderr.splitlines()
     assert (done.returncode, done.stdout) == (1, "")
-    # 100 schema problems, the note, the default category, and the three modes' references to
-    # a category that categories.yml no longer defines
-    assert lines[0] == "105 problems in data/:"
+    # 100 schema problems, the note, the default category, and the three modes' and the two
+    # presets' references to a category that categories.yml no longer defines
+    assert lines[0] == "107 problems in data/:"
     assert lines[1:4] == [
         "data/categories.yml:2:1: more than 100 problems in this file; fix these and check "
         "again for the rest",

@@ -78,6 +78,16 @@ def test_the_faq_has_ten_questions_and_the_guide_pages_exist():
     assert {"combining.md", "faq.md", "about.md"} <= paths
 
 
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "[Plan your whole catalogue across the modes](catalogue.md)"),
+    ("zh", "[把整个商品目录按模式规划一遍](catalogue.md)")])
+def test_the_combining_page_links_the_catalogue_planner(language, words):
+    page = next(p for p in render_pages(SITE, language=language) if p.path == "combining.md")
+    when_it_pays = page.markdown.split("## ")[-1]  # the last section: when a move pays
+    assert words in when_it_pays
+    assert {"en": "catalogue planner", "zh": "商品目录规划"}[language] in when_it_pays
+
+
 def test_a_citation_stands_next_to_each_fact_on_the_mode_page():
     page = next(p for p in render_pages(SITE) if p.path == "modes/self-operated.md").markdown
     line = next(line for line in page.splitlines() if line.startswith("- **Withdrawal fees.**"))

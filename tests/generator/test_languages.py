@@ -225,6 +225,22 @@ def test_guide_pages_link_the_first_use_of_each_term(site):
         assert len([1 for href, _ in links if href.endswith("#supply-price")]) == 1
 
 
+def test_no_glossary_link_inside_the_interactive_blocks(site):
+    """A term in the chooser's questions (a form's legends) or the planner stays plain text;
+    the prose around the home page's chooser keeps its links."""
+    pages = {"": "amc-chooser", "zh/": "amc-chooser", "chooser/": "amc-chooser",
+             "zh/chooser/": "amc-chooser", "catalogue/": "amc-catalogue",
+             "zh/catalogue/": "amc-catalogue"}
+    for page, block in pages.items():
+        html = (site / page / "index.html").read_text("utf-8")
+        start = html.index(f'class="{block}"')
+        end = html.index("</section>", start)
+        assert html.count("<section", start, end) == 0, page  # the block's own end is found
+        assert 'class="amg-term"' not in html[start:end], (page, block)
+        if page in ("", "zh/"):  # the home page's prose, outside the chooser, is linked
+            assert 'class="amg-term"' in html[:start] + html[end:], page
+
+
 def test_the_template_words_exist_in_both_languages():
     words = yaml.safe_load((REPO / "generator" / "templates" / "words.yml").read_text("utf-8"))
     assert all(set(entry) == {"en", "zh"} and all(entry.values()) for entry in words.values())

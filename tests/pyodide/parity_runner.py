@@ -2,9 +2,8 @@
 
 ``run_all`` evaluates every scenario and returns one JSON text with, per scenario, the result,
 its HTML and its CSV and JSON exports (in English and in Chinese), or the problems of an invalid
-one; then plans the catalogues of
-``CATALOGUES`` (a GB18030 file with tabs, and 300 products with bad rows among them). The two
-texts are compared byte for byte.
+one; then plans the catalogues of ``CATALOGUES`` (a GB18030 file with tabs, and 300 products
+with bad rows among them, in English and in Chinese). The two texts are compared byte for byte.
 """
 
 import json
@@ -26,9 +25,10 @@ def _products(count: int) -> str:
 
 
 CATALOGUES = (
-    ("catalogue: gb18030, tabs", _products(12).encode("gb18030"), {}),
+    ("catalogue: gb18030, tabs", _products(12).encode("gb18030"), {}, "en"),
     ("catalogue: 300 products, labour 120", _products(300).encode("utf-8"),
-     {"labour_rate_cny_per_hour": 120}),
+     {"labour_rate_cny_per_hour": 120}, "en"),
+    ("catalogue: 300 products, in Chinese", _products(300).encode("utf-8"), {}, "zh"),
 )
 
 
@@ -49,8 +49,9 @@ def run_all(scenarios_text: str, bundle_text: str) -> str:
                         "json": calculators.export_json(result, bundle),
                         "csv_zh": calculators.export_csv(chinese, bundle, "zh"),
                         "json_zh": calculators.export_json(chinese, bundle, "zh")})
-    for name, data, settings in CATALOGUES:
-        plan = catalogue.plan_file(data, bundle, settings)
-        answers.append({"name": name, "plan": plan, "html": catalogue_report.render_plan_html(plan),
-                        "csv": catalogue_report.plan_csv(plan)})
+    for name, data, settings, language in CATALOGUES:
+        plan = catalogue.plan_file(data, bundle, settings, language)
+        answers.append({"name": name, "plan": plan,
+                        "html": catalogue_report.render_plan_html(plan, language),
+                        "csv": catalogue_report.plan_csv(plan, language)})
     return json.dumps(answers, sort_keys=True, ensure_ascii=False, allow_nan=False, indent=1)

@@ -50,8 +50,9 @@ def test_pyodide_results_equal_cpython_exactly(runtime, request, tmp_path):
     cpython = parity_runner.run_all(SCENARIOS.read_text("utf-8"), BUNDLE.read_text("utf-8"))
     pyodide = output.read_text("utf-8")
     cases = json.loads(cpython)
-    assert len(cases) == 32 + 2 and sum("result" in case for case in cases) == 27
-    assert [len(case["plan"]["products"]) for case in cases[32:]] == [11, 299]
+    assert len(cases) == 32 + 3 and sum("result" in case for case in cases) == 27
+    assert [len(case["plan"]["products"]) for case in cases[32:]] == [11, 299, 299]
+    assert "最佳方案" in cases[-1]["html"]  # the last plan is in Chinese
     for ours, theirs in zip(cases, json.loads(pyodide), strict=True):
         assert ours == theirs, ours["name"]  # names the first scenario that differs
     assert pyodide == cpython  # and the whole text, byte for byte

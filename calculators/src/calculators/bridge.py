@@ -16,13 +16,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from html import escape
 
 from .api import default_scenario, evaluate, evaluate_in_stages
 from .catalogue import plan_file
 from .catalogue_csv import UnreadableFile
 from .catalogue_report import plan_csv, render_plan_html
+from .compare import compare, render_comparison_html
 from .errors import InvalidInput
 from .export import data_version, export_csv, export_json
+from .i18n import say
 from .inputs import INPUTS
 from .params import parameter_index
 from .report import render_html
@@ -47,6 +50,9 @@ class Session:
         self.default = default_scenario(self.parameters)
         self.index = parameter_index(self.parameters)  # the same for every request
         self.data_version = data_version(self.parameters)
+        self._base_key: str | None = None  # the pinned base last worked out, and its result
+        self._base_result: dict | None = None
+        self._base_problems = ""
 
     def scenario(self, raw: dict[str, str], overrides: dict[str, str]) -> dict:
         """The default scenario with the form's fields and parameter overrides applied."""
@@ -64,10 +70,14 @@ class Session:
         return scenario
 
     def handle(self, request_json: str) -> str:
-        """``{"raw", "overrides", "modes", "language", "compare_url"}`` in; ``{"ok": true,
-        "json", "html"}`` or ``{"ok": false, "problems": [...]}`` out, both as JSON text, in the
-        request's language (English when it names none). The full result, sensitivity
-        included. Exports: ``export``."""
+        """``{"raw", "overrides", "modes", "language", "compare_url", "base"?}`` in; ``{"ok":
+        true, "json", "html", "comparison"}`` or ``{"ok": false, "problems": [...]}`` out, both
+        as JSON text, in the request's language (English when it names none). The full result,
+        sensitivity included. Exports: ``export``.
+
+        ``base`` (``{"raw", "overrides", "name"}``) is a pinned scenario: ``comparison`` is the
+        HTML of the differences from it (``compare``), or a sentence when the base itself is
+        invalid; None without a base."""
         for answer in self.stages(request_json):
             if answer is not None:
                 last = answer
@@ -97,7 +107,8 @@ class Session:
         except InvalidInput as error:
             yield json.dumps({"ok": False, "problems": [p.as_dict() for p in error.problems]})
             return
-        main = self._answer(result, request)
+        base = request.get("base")
+        main = self._answer(result, request, base)
         yield json.dumps(main)
         for result in steps:
             if result is None:
@@ -105,7 +116,7 @@ class Session:
         # The full answer is the first one with the sensitivity filled in: the same text as
         # serialising and rendering the full result again (test_calc_bridge checks it), for
         # a fraction of the work. "sensitivity_html" holds just the parts the page swaps in.
-        language = request.get("language", "en")
+        # The comparison with the base reads no sensitivity, so it stays the first one's.
         pending_result = {**result, "sensitivity": None}
         html, ready_parts = main["html"], []
         for render in (render_verdict, render_sensitivity):
@@ -120,17 +131,39 @@ class Session:
             "json": f'{head}"sensitivity": {_canonical(result["sensitivity"])}{tail}',
             "html": html,
             "sensitivity_html": "\n".join(ready_parts),
+            "comparison": main["comparison"],
         })
 
-    @staticmethod
-    def _answer(result: dict, request: dict) -> dict:
+    def _answer(self, result: dict, request: dict, base: dict | None) -> dict:
         language = request.get("language", "en")
         return {
             "ok": True,
             "json": _canonical(result),
             "html": single_block(render_html(result, modes=request["modes"], language=language,
                                              compare_url=request.get("compare_url"))),
+            "comparison": self.comparison(result, base, language),
         }
+
+    def comparison(self, result: dict, base: dict | None, language: str = "en") -> str | None:
+        """The differences of ``result`` from the pinned ``base``, as HTML (the base's result
+        is kept while the base stays the same, so a change costs one evaluation)."""
+        if base is None:
+            return None
+        key = json.dumps([base["raw"], base["overrides"], language], sort_keys=True)
+        if key != self._base_key:
+            try:
+                self._base_result = evaluate(self.scenario(base["raw"], base["overrides"]),
+                                             self.parameters, language, sensitivity=False)
+            except InvalidInput as error:
+                self._base_result = None
+                self._base_problems = say(language, "cmp_separator").join(
+                    p.message for p in error.problems)
+            self._base_key = key
+        if self._base_result is None:
+            invalid = say(language, "cmp_base_invalid", problems=self._base_problems)
+            return f'<p class="amc-cmp-invalid">{escape(invalid)}</p>'
+        return single_block(render_comparison_html(compare(self._base_result, result),
+                                                   base["name"], language))
 
     def export(self, request_json: str) -> str:
         """``{"raw", "overrides", "language", "format"}`` in (``format``: ``"csv"`` or
@@ -155,14 +188,15 @@ class Session:
         return json.dumps({"ok": True, "export": write(result, self.parameters, language,
                                                        self.data_version)})
 
-    def catalogue(self, data: object, settings_json: str) -> str:
+    def catalogue(self, data: object, settings_json: str, language: str = "en") -> str:
         """A catalogue file (a JS Uint8Array, which Pyodide hands over with ``to_bytes``, or
         pasted text) and the settings as JSON in; ``{"ok": true, "html", "csv", "products",
-        "problems"}`` or ``{"ok": false, "problems": [...]}`` out, as JSON text."""
+        "problems"}`` or ``{"ok": false, "problems": [...]}`` out, as JSON text, in
+        ``language``."""
         if hasattr(data, "to_bytes"):
             data = data.to_bytes()
         try:
-            plan = plan_file(data, self.parameters, json.loads(settings_json))
+            plan = plan_file(data, self.parameters, json.loads(settings_json), language)
         except UnreadableFile as error:
             return json.dumps({"ok": False, "problems": [
                 {"row": 0, "column": "", "code": "unreadable_file", "message": str(error)}]})
@@ -170,7 +204,8 @@ class Session:
             return json.dumps({"ok": False, "problems": [
                 {"row": 0, "column": p.field, "code": p.code, "message": p.message}
                 for p in error.problems]})
-        return json.dumps({"ok": True, "html": render_plan_html(plan), "csv": plan_csv(plan),
+        return json.dumps({"ok": True, "html": render_plan_html(plan, language),
+                           "csv": plan_csv(plan, language),
                            "products": plan["product_count"], "problems": len(plan["problems"])})
 
 

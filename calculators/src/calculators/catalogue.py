@@ -1,11 +1,12 @@
 """A whole catalogue: which product in which mode, when store costs are paid once per mode used.
 
 A merchant may run modes side by side (some products in Choice, others in their own store). Each
-product, evaluated in each mode with the one model (``model.evaluate_mode``), leaves a
-**product profit**: its profit after effort with the store's fixed costs added back. The store's
-fixed costs of a mode (its per-month, per-year and deposit components and the hours of its
-per-month tasks) are paid once if any product uses the mode, at the highest rate among the
-catalogue's categories (a store selling in several categories pays for the dearest).
+product, evaluated in each mode with the one model (``model.product_figures``: the formulas of
+``model.evaluate_mode`` without its itemised rows), leaves a **product profit**: its profit after
+effort with the store's fixed costs added back. The store's fixed costs of a mode (its
+per-month, per-year and deposit components and the hours of its per-month tasks) are paid once
+if any product uses the mode, at the highest rate among the catalogue's categories (a store
+selling in several categories pays for the dearest).
 
 The best plan is exact: for each of the non-empty sets of modes (7 for three modes), give each
 product its best mode in the set and subtract the set's fixed costs; keep the best set. Ties
@@ -21,17 +22,15 @@ from typing import NamedTuple
 
 from . import inputs, params
 from .catalogue_csv import read_table
-from .checks import plain
+from .checks import describe, plain
 from .errors import InvalidInput, Problem
-from .i18n import DEFAULT_LANGUAGE, localized
-from .model import evaluate_mode
+from .i18n import check_language, localized, say
+from .model import ModeConstants, mode_constants, product_figures
 
 PLAN_FORMAT = "aliexpress-modes/catalogue-plan"
 PLAN_VERSION = 1
 MAX_PRODUCTS = 5_000
 TIE_CNY = 0.01
-STORE_BASES = ("per_month", "per_year", "deposit")  # paid once per store, not per product
-STORE_DRIVERS = ("per_month",)
 HEADER_CODES = ("unknown_column", "repeated_column", "missing_column")
 SETTINGS = ("labour_rate_cny_per_hour", "fx_cny_per_usd")  # one value for the whole catalogue
 
@@ -40,61 +39,84 @@ class Column(NamedTuple):
     """One column of the catalogue file, as the documentation and the template list it."""
 
     name: str
-    aliases: tuple[str, ...]  # other headers accepted for it (Chinese, shorter words)
+    # Other headers accepted for it (Chinese, shorter words); the first is the Chinese heading
+    # of the Chinese template.
+    aliases: tuple[str, ...]
     required: bool
     default: float | None  # for an empty or missing optional cell; None: the column's own rule
-    description: str
+    description: dict[str, str]  # {"en": ..., "zh": ...}
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("product", ("商品", "商品名称", "name", "sku"), True, None,
-           "The product's name or SKU code, as you want to see it in the plan."),
+           {"en": "The product's name or SKU code, as you want to see it in the plan.",
+            "zh": "商品名称或 SKU 编码，规划结果里就按这个显示。"}),
     Column("category", ("类目", "品类"), False, None,
-           "A category id or name from the calculator's list; empty means the default."),
+           {"en": "A category id or name from the calculator's list; empty means the default.",
+            "zh": "计算器类目表里的类目编号或名称；留空按默认类目算。"}),
     Column("retail_price_usd", ("零售价", "售价", "price"), True, None,
-           "Price the buyer pays per unit, in US dollars."),
+           {"en": "Price the buyer pays per unit, in US dollars.",
+            "zh": "买家每件付的零售价，单位美元。"}),
     Column("cogs_cny", ("成本", "采购成本", "cost"), True, None,
-           "What one unit costs you, packing included, in yuan."),
-    Column("weight_kg", ("重量", "weight"), True, None, "Packed weight of one unit, in kg."),
+           {"en": "What one unit costs you, packing included, in yuan.",
+            "zh": "每件的拿货成本（含包装），单位元。"}),
+    Column("weight_kg", ("重量", "weight"), True, None,
+           {"en": "Packed weight of one unit, in kg.",
+            "zh": "每件打包后的重量，单位公斤。"}),
     Column("units_per_month", ("月销量", "units"), True, None,
-           "Units you expect to sell in a month as a self-operated store."),
+           {"en": "Units you expect to sell in a month as a self-operated store.",
+            "zh": "按自运营店铺估计的每月销量（件）。"}),
     Column("units_per_order", ("每单件数",), False, 1.0,
-           "Average units in one order (1 if empty)."),
+           {"en": "Average units in one order (1 if empty).",
+            "zh": "平均每单几件（留空按 1 件）。"}),
     Column("new_skus_per_month", ("每月新品数",), False, 0.0,
-           "New SKUs of this product you list each month (0 if empty)."),
+           {"en": "New SKUs of this product you list each month (0 if empty).",
+            "zh": "这个商品每月上几个新 SKU（留空按 0）。"}),
     Column("active_skus", ("在售SKU数", "SKU数"), False, 1.0,
-           "SKUs of this product on sale (1 if empty)."),
+           {"en": "SKUs of this product on sale (1 if empty).",
+            "zh": "这个商品在售的 SKU 数（留空按 1）。"}),
     Column("return_rate", ("退货率",), False, 0.03,
-           "Share of sales refunded: 0.03 or 3% (3% if empty)."),
+           {"en": "Share of sales refunded: 0.03 or 3% (3% if empty).",
+            "zh": "退款订单占销售的比例，填 0.03 或 3% 都行（留空按 3%）。"}),
 )
 _BY_HEADER = {alias.casefold(): column for column in COLUMNS
               for alias in (column.name, *column.aliases)}
 NUMBER_COLUMNS = tuple(column for column in COLUMNS if column.name not in ("product", "category"))
 
 
-def template_csv(category: str) -> str:
-    """The header line and one example row (in ``category``), for merchants to fill in.
+def template_csv(category: str, language: str = "en") -> str:
+    """The header line and one example row (in ``category``), for merchants to fill in; in
+    Chinese the headings are the Chinese ones, which the planner reads as well.
 
     >>> print(template_csv("toys").splitlines()[0])
     product,category,retail_price_usd,cogs_cny,weight_kg,units_per_month,units_per_order,new_skus_per_month,active_skus,return_rate
+    >>> for line in template_csv("玩具", "zh").splitlines():
+    ...     print(line)
+    商品,类目,零售价,成本,重量,月销量,每单件数,每月新品数,在售SKU数,退货率
+    手机壳 A,玩具,6.5,8,0.05,300,1,1,4,3%
     """
-    example = ["Phone case A", category, "6.5", "8", "0.05", "300", "1", "1", "4",
-               "0.03"]
-    return ",".join(column.name for column in COLUMNS) + "\r\n" + ",".join(example) + "\r\n"
+    example = {"en": ["Phone case A", category, "6.5", "8", "0.05", "300", "1", "1", "4",
+                      "0.03"],
+               "zh": ["手机壳 A", category, "6.5", "8", "0.05", "300", "1", "1", "4", "3%"]}
+    header = [column.name if language == "en" else column.aliases[0] for column in COLUMNS]
+    return ",".join(header) + "\r\n" + ",".join(example[check_language(language)]) + "\r\n"
 
 
-def rows_from_table(header: list[str], rows: list[tuple[int, list[str]]]
-                    ) -> tuple[list[dict], list[dict]]:
+def rows_from_table(header: list[str], rows: list[tuple[int, list[str]]],
+                    language: str = "en") -> tuple[list[dict], list[dict]]:
     """Cells under known headers as row dicts (``row`` holds the line number), and problems
-    with the header itself (an unknown or repeated column, a required one missing).
+    with the header itself (an unknown or repeated column, a required one missing), in
+    ``language``.
 
     >>> rows, problems = rows_from_table(["商品", "cogs_cny", "colour"], [(2, ["Mug", "1", "red"])])
     >>> rows
     [{'row': 2, 'product': 'Mug', 'cogs_cny': '1'}]
     >>> print(problems[0]["message"])  # doctest: +NORMALIZE_WHITESPACE
-    Unknown column 'colour': it is ignored. The columns are product, category, retail_price_usd,
+    Unknown column "colour": it is ignored. The columns are product, category, retail_price_usd,
     cogs_cny, weight_kg, units_per_month, units_per_order, new_skus_per_month, active_skus,
     return_rate.
+    >>> print(rows_from_table(["商品"], [], "zh")[1][0]["message"])
+    表头里缺少 "retail_price_usd" 这一列（买家每件付的零售价，单位美元。）
     """
     problems: list[dict] = []
     names: list[str | None] = []
@@ -102,23 +124,21 @@ def rows_from_table(header: list[str], rows: list[tuple[int, list[str]]]
         column = _BY_HEADER.get(title.strip().casefold())
         if column is None:
             if title.strip():
-                known = ", ".join(c.name for c in COLUMNS)
-                problems.append(_problem(1, title, "unknown_column",
-                                         f"Unknown column {title!r}: it is ignored. The columns "
-                                         f"are {known}."))
+                known = say(language, "list_separator").join(c.name for c in COLUMNS)
+                problems.append(_problem(1, title, "unknown_column", say(
+                    language, "cat_unknown_column", title=describe(title), known=known)))
             names.append(None)
         elif column.name in names:
-            problems.append(_problem(1, title, "repeated_column",
-                                     f"Column {column.name!r} appears twice; column {position} "
-                                     "is ignored."))
+            problems.append(_problem(1, title, "repeated_column", say(
+                language, "cat_repeated_column", name=describe(column.name), position=position)))
             names.append(None)
         else:
             names.append(column.name)
     for column in COLUMNS:
         if column.required and column.name not in names:
-            problems.append(_problem(1, column.name, "missing_column",
-                                     f"The header has no {column.name!r} column "
-                                     f"({column.description})"))
+            problems.append(_problem(1, column.name, "missing_column", say(
+                language, "cat_missing_column", name=describe(column.name),
+                description=column.description[language])))
     result = []
     for line, cells in rows:
         row: dict = {"row": line}
@@ -135,6 +155,13 @@ def _problem(row: int, column: str, code: str, message: str) -> dict:
 
 def _cell_number(text: str, column: Column) -> float | str:
     """A cell as a spreadsheet writes numbers: '1,234.5', '¥12', 'US$3', '3%'; else the text."""
+    try:
+        number = float(text)  # most cells: a plain number
+    except ValueError:
+        pass
+    else:
+        if math.isfinite(number):
+            return number
     cleaned = text.strip().replace(",", "").replace("，", "")
     for prefix in ("US$", "$", "¥", "￥", "CNY", "RMB", "USD"):
         cleaned = cleaned.removeprefix(prefix).strip()
@@ -165,7 +192,6 @@ def _category(value: object, parameters: dict) -> str | object:
 
 def _row_scenario(raw: dict, settings: dict, parameters: dict) -> dict:
     scenario = {name: settings[name] for name in SETTINGS}
-    scenario["overrides"] = settings["overrides"]
     scenario["category"] = _category(raw.get("category"), parameters)
     for column in NUMBER_COLUMNS:
         value = raw.get(column.name)
@@ -189,24 +215,19 @@ class _Product(NamedTuple):
     revenue: tuple[float, ...]
 
 
-def _store_costs(mode_result: dict) -> tuple[float, float]:
-    """(store fixed costs per month, store hours per month) inside one product's result."""
-    money = math.fsum(c["amount"] for c in mode_result["components"] if c["basis"] in STORE_BASES)
-    hours = math.fsum(t["hours"] for t in mode_result["tasks"] if t["driver"] in STORE_DRIVERS)
-    cost = math.fsum(t["cost"] for t in mode_result["tasks"] if t["driver"] in STORE_DRIVERS)
-    return money + cost, hours
-
-
-def _validate_settings(settings: dict | None, parameters: dict, index: list[dict]) -> dict:
+def _validate_settings(settings: dict | None, parameters: dict, index: list[dict],
+                       language: str) -> dict:
     given = dict(settings or {})
     unknown = sorted(set(given) - {*SETTINGS, "overrides"})
-    problems = [Problem(name, "unknown_field", f"Unknown setting {name!r}; the catalogue's "
-                        f"settings are {', '.join(SETTINGS)} and overrides.") for name in unknown]
+    known = say(language, "list_separator").join(SETTINGS)
+    problems = [Problem(name, "unknown_field", say(language, "cat_unknown_setting",
+                                                   name=describe(name), known=known))
+                for name in unknown]
     scenario = {name: given[name] for name in (*SETTINGS, "overrides") if name in given}
     try:
         checked = inputs.validate_scenario(
             scenario, [c["id"] for c in parameters["categories"]], parameters["default_category"],
-            {entry["id"]: entry for entry in index})
+            {entry["id"]: entry for entry in index}, language)
     except InvalidInput as error:
         problems += error.problems
     if problems:
@@ -214,7 +235,8 @@ def _validate_settings(settings: dict | None, parameters: dict, index: list[dict
     return {name: checked[name] for name in (*SETTINGS, "overrides")}
 
 
-def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None = None) -> dict:
+def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None = None,
+                       language: str = "en") -> dict:
     """The best plan for a catalogue, the single-mode plans beside it, and every bad row.
 
     ``rows``: one dict per product with the columns of ``COLUMNS`` (numbers, or text as a
@@ -222,7 +244,7 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
     merchant's ``labour_rate_cny_per_hour``, ``fx_cny_per_usd`` and ``overrides`` for every
     product. Bad rows are listed in ``problems`` (row, column, message) and left out; the good
     ones are planned. Raises ``InvalidParameters`` for a broken bundle and ``InvalidInput`` for
-    bad settings.
+    bad settings. Messages and mode labels are in ``language``.
 
     >>> from calculators.params import EXAMPLE_BUNDLE
     >>> plan = evaluate_catalogue([{"product": "Mug", "retail_price_usd": 10, "cogs_cny": 20,
@@ -233,10 +255,10 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
     >>> [(p["row"], p["column"]) for p in plan["problems"]][:3]
     [(2, 'product'), (2, 'retail_price_usd'), (2, 'cogs_cny')]
     """
+    language = check_language(language)
     index = params.parameter_index(parameters)
-    settings_used = _validate_settings(settings, parameters, index)
-    categories = [category["id"] for category in parameters["categories"]]
-    by_id = {entry["id"]: entry for entry in index}
+    settings_used = _validate_settings(settings, parameters, index, language)
+    reader = _RowReader(parameters, settings_used, index, language)
     modes = parameters["modes"]
     problems: list[dict] = []
     products: list[_Product] = []
@@ -244,62 +266,84 @@ def evaluate_catalogue(rows: list[dict], parameters: dict, settings: dict | None
     for position, raw in enumerate(rows, start=1):
         line = raw.get("row", position) if isinstance(raw, dict) else position
         if len(products) >= MAX_PRODUCTS:
-            problems.append(_problem(line, "", "too_many_rows",
-                                     f"A catalogue holds at most {plain(MAX_PRODUCTS)} products; "
-                                     f"this row and the {plain(len(rows) - position)} after it "
-                                     "were not planned. Split the file and plan each part."))
+            problems.append(_problem(line, "", "too_many_rows", say(
+                language, "cat_too_many_rows", most=plain(MAX_PRODUCTS),
+                rest=plain(len(rows) - position))))
             break
-        product = _evaluate_row(raw, line, settings_used, parameters, categories, by_id,
-                                problems)
+        product = reader.product(raw, line, problems)
         if product is None:
             continue
         products.append(product[0])
         for costs, (money, hours) in zip(store_costs, product[1], strict=True):
             costs[0], costs[1] = max(costs[0], money), max(costs[1], hours)
-    return _plan(products, modes, store_costs, settings_used, problems)
+    labels = [localized(mode["label"], language) for mode in modes]
+    return _plan(products, modes, labels, store_costs, settings_used, problems)
 
 
-def _evaluate_row(raw: object, line: int, settings: dict, parameters: dict,
-                  categories: list[str], by_id: dict, problems: list[dict]):
-    if not isinstance(raw, dict):
-        problems.append(_problem(line, "", "not_an_object", "Each product must be an object."))
-        return None
-    found: list[dict] = []
-    name = raw.get("product")
-    name = name.strip() if isinstance(name, str) else ""
-    if not name:
-        found.append(_problem(line, "product", "missing", "Give the product a name or SKU."))
-    for column in NUMBER_COLUMNS:
-        value = raw.get(column.name)
-        if column.required and (value is None or (isinstance(value, str) and not value.strip())):
-            found.append(_problem(line, column.name, "missing",
-                                  f"{column.name} is empty: {column.description}"))
-    scenario = _row_scenario(raw, settings, parameters)
-    try:
-        checked = inputs.validate_scenario(scenario, categories, parameters["default_category"],
-                                           by_id)
-    except InvalidInput as error:
-        reported = {problem["column"] for problem in found}
-        found += [_problem(line, p.field, p.code, p.message) for p in error.problems
-                  if p.field not in reported]
-    if found:
-        problems += sorted(found, key=lambda p: _column_order(p["column"]))
-        return None
-    capital_cost_rate = params.resolve(parameters["capital_cost_rate"], checked["category"],
-                                       checked["overrides"])
-    results = [evaluate_mode(mode, parameters["tasks"], checked, capital_cost_rate)
-               for mode in parameters["modes"]]
-    stores = [_store_costs(result) for result in results]
-    product = _Product(
-        row=line, name=name, category=checked["category"],
-        profit=tuple(r["profit_after_effort"] + store[0] for r, store in zip(results, stores,
-                                                                                strict=True)),
-        hours=tuple(r["effort_hours"] - store[1] for r, store in zip(results, stores,
-                                                                       strict=True)),
-        units=tuple(r["units"] for r in results),
-        revenue=tuple(r["revenue"] for r in results),
-    )
-    return product, stores
+class _RowReader:
+    """Checks each row with the calculator's own checks and evaluates it in every mode: the
+    modes' parameters resolved once per category (``model.mode_constants``), each product's
+    figures from ``model.product_figures``, the model's formulas without the itemised rows."""
+
+    def __init__(self, parameters: dict, settings: dict, index: list[dict],
+                 language: str) -> None:
+        self.parameters, self.settings, self.language = parameters, settings, language
+        self.categories = [category["id"] for category in parameters["categories"]]
+        self.by_id = {entry["id"]: entry for entry in index}
+        self.constants: dict[str, list[ModeConstants]] = {}  # per category
+
+    def modes_in(self, category: str) -> list[ModeConstants]:
+        if category not in self.constants:
+            parameters, overrides = self.parameters, self.settings["overrides"]
+            capital_cost_rate = params.resolve(parameters["capital_cost_rate"], category,
+                                               overrides)
+            self.constants[category] = [
+                mode_constants(mode, parameters["tasks"], category, overrides, capital_cost_rate)
+                for mode in parameters["modes"]]
+        return self.constants[category]
+
+    def product(self, raw: object, line: int, problems: list[dict]):
+        """The row's product and its store costs per mode, or None with its problems listed."""
+        language = self.language
+        if not isinstance(raw, dict):
+            problems.append(_problem(line, "", "not_an_object",
+                                     say(language, "cat_not_an_object")))
+            return None
+        found: list[dict] = []
+        name = raw.get("product")
+        name = name.strip() if isinstance(name, str) else ""
+        if not name:
+            found.append(_problem(line, "product", "missing", say(language, "cat_no_name")))
+        for column in NUMBER_COLUMNS:
+            value = raw.get(column.name)
+            if column.required and (value is None
+                                    or (isinstance(value, str) and not value.strip())):
+                found.append(_problem(line, column.name, "missing", say(
+                    language, "cat_empty_cell", name=column.name,
+                    description=column.description[language])))
+        # The overrides were checked once with the settings: the row's own cells only here.
+        scenario = _row_scenario(raw, self.settings, self.parameters)
+        try:
+            checked = inputs.validate_scenario(scenario, self.categories,
+                                               self.parameters["default_category"], self.by_id,
+                                               language)
+        except InvalidInput as error:
+            reported = {problem["column"] for problem in found}
+            found += [_problem(line, p.field, p.code, p.message) for p in error.problems
+                      if p.field not in reported]
+        if found:
+            problems += sorted(found, key=lambda p: _column_order(p["column"]))
+            return None
+        checked["overrides"] = self.settings["overrides"]
+        figures = [product_figures(c, checked) for c in self.modes_in(checked["category"])]
+        product = _Product(
+            row=line, name=name, category=checked["category"],
+            profit=tuple(f.profit_after_effort + f.fixed_money for f in figures),
+            hours=tuple(f.effort_hours - f.fixed_hours for f in figures),
+            units=tuple(f.units for f in figures),
+            revenue=tuple(f.revenue for f in figures),
+        )
+        return product, [(f.fixed_money, f.fixed_hours) for f in figures]
 
 
 def _column_order(column: str) -> int:
@@ -315,7 +359,10 @@ def _best_in(allowed: tuple[int, ...], product: _Product) -> int:
 
 
 def _assess(allowed: tuple[int, ...], products: list[_Product], store_costs: list) -> dict:
-    choice = [_best_in(allowed, product) for product in products]
+    if len(allowed) == 1:  # one mode: no choice to make
+        choice = [allowed[0]] * len(products)
+    else:
+        choice = [_best_in(allowed, product) for product in products]
     profit = math.fsum([*(p.profit[c] for p, c in zip(products, choice, strict=True)),
                         *(-store_costs[i][0] for i in allowed)])
     hours = math.fsum([*(p.hours[c] for p, c in zip(products, choice, strict=True)),
@@ -323,11 +370,12 @@ def _assess(allowed: tuple[int, ...], products: list[_Product], store_costs: lis
     return {"allowed": allowed, "choice": choice, "profit": profit, "hours": hours}
 
 
-def best_plan(products: list[_Product], store_costs: list) -> dict:
-    """The best of the plans over every non-empty set of modes (see the module's docstring)."""
+def every_plan(products: list[_Product], store_costs: list) -> list[dict]:
+    """The plan of every non-empty set of modes, the single modes first, in the modes' order;
+    the best is ``_pick``'s (see the module's docstring)."""
     count = len(store_costs)
-    return _pick([_assess(allowed, products, store_costs)
-                  for size in range(1, count + 1) for allowed in combinations(range(count), size)])
+    return [_assess(allowed, products, store_costs)
+            for size in range(1, count + 1) for allowed in combinations(range(count), size)]
 
 
 def _pick(plans: list[dict]) -> dict:
@@ -337,14 +385,13 @@ def _pick(plans: list[dict]) -> dict:
                key=lambda plan: (len(plan["allowed"]), plan["hours"], -plan["profit"]))
 
 
-def _plan(products: list[_Product], modes: list[dict], store_costs: list, settings: dict,
-          problems: list[dict]) -> dict:
+def _plan(products: list[_Product], modes: list[dict], labels: list[str], store_costs: list,
+          settings: dict, problems: list[dict]) -> dict:
     result: dict = {"format": PLAN_FORMAT, "version": PLAN_VERSION, "currency": "CNY",
                     "settings": settings, "problems": problems,
                     "product_count": len(products)}
-    # The bundle names each mode in every language; the plan and its report are in English.
-    labels = [localized(mode["label"], DEFAULT_LANGUAGE) for mode in modes]
-    singles = [_assess((i,), products, store_costs) for i in range(len(modes))]
+    plans = every_plan(products, store_costs)
+    singles = plans[:len(modes)]
     result["single_mode_plans"] = [
         {"mode": mode["id"], "label": label, "profit": plan["profit"],
          "hours": plan["hours"], "store_costs": costs[0]}
@@ -352,7 +399,7 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
     if not products:
         result.update(plan=None, products=[], gain_over_best_single=None, best_single_mode=None)
         return result
-    best = best_plan(products, store_costs)
+    best = _pick(plans)
     best_single = _pick(singles)["allowed"][0]
     per_mode = []
     for i in best["allowed"]:
@@ -378,7 +425,8 @@ def _plan(products: list[_Product], modes: list[dict], store_costs: list, settin
     return result
 
 
-def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None) -> dict:
+def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None,
+              language: str = "en") -> dict:
     """``evaluate_catalogue`` for a CSV or tab-separated file (see ``catalogue_csv``), with the
     header's problems listed first. Raises ``UnreadableFile`` when it is not such a file.
 
@@ -387,8 +435,8 @@ def plan_file(data: bytes | str, parameters: dict, settings: dict | None = None)
     >>> plan_file(text.encode("gb18030"), EXAMPLE_BUNDLE)["plan"]["modes"]
     ['self_operated']
     """
-    table = read_table(data)
-    rows, header_problems = rows_from_table(table.header, table.rows)
-    plan = evaluate_catalogue(rows, parameters, settings)
+    table = read_table(data, language)
+    rows, header_problems = rows_from_table(table.header, table.rows, language)
+    plan = evaluate_catalogue(rows, parameters, settings, language)
     plan["problems"] = header_problems + plan["problems"]
     return plan

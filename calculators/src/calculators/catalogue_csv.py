@@ -15,6 +15,8 @@ import csv
 import io
 from typing import NamedTuple
 
+from .i18n import say
+
 SEPARATORS = ("\t", ",", ";")
 SPREADSHEET_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (zip) and .xls
 
@@ -32,7 +34,7 @@ class UnreadableFile(ValueError):
     """The file is not a table this page can read; the message says what to do instead."""
 
 
-def decode(data: bytes | str) -> tuple[str, str]:
+def decode(data: bytes | str, language: str = "en") -> tuple[str, str]:
     """The text of the file and the encoding it was read with.
 
     >>> decode("\\ufeffproduct".encode("utf-8"))
@@ -45,8 +47,7 @@ def decode(data: bytes | str) -> tuple[str, str]:
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), "text"
     if data.startswith(SPREADSHEET_SIGNATURES):
-        raise UnreadableFile("This is a spreadsheet file (.xlsx or .xls), not CSV text. In Excel "
-                             "choose File > Save As > \"CSV UTF-8\" and use that file.")
+        raise UnreadableFile(say(language, "cat_spreadsheet"))
     for mark, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                            (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(mark):
@@ -58,23 +59,22 @@ def decode(data: bytes | str) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise UnreadableFile(
-            "The file is neither UTF-8 nor GB18030 text. Save it from your spreadsheet as "
-            "\"CSV UTF-8\" or \"CSV\" and try again.") from None
+        raise UnreadableFile(say(language, "cat_not_text")) from None
 
 
-def read_table(data: bytes | str) -> Table:
-    """Split a CSV or tab-separated file into its header and non-empty rows.
+def read_table(data: bytes | str, language: str = "en") -> Table:
+    """Split a CSV or tab-separated file into its header and non-empty rows; an
+    ``UnreadableFile`` says why not, in ``language``.
 
     >>> table = read_table('product,cogs_cny\\n\\n"Mug, large",12\\n')
     >>> table.header, table.rows, table.separator
     (['product', 'cogs_cny'], [(3, ['Mug, large', '12'])], ',')
     """
-    text, encoding = decode(data)
+    text, encoding = decode(data, language)
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), None)
     if first is None:
-        raise UnreadableFile("The file is empty: it needs a header line and one line per product.")
+        raise UnreadableFile(say(language, "cat_empty_file"))
     separator = max(SEPARATORS, key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header: list[str] | None = None
@@ -86,8 +86,8 @@ def read_table(data: bytes | str) -> Table:
         except StopIteration:
             break
         except csv.Error as error:
-            raise UnreadableFile(f"Line {start} cannot be read ({error}); check its quotation "
-                                 "marks.") from None
+            raise UnreadableFile(say(language, "cat_bad_quotes", line=start,
+                                     error=error)) from None
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:

@@ -114,6 +114,12 @@ def check_number(
     'X: “1,000” could be a whole number or a decimal. Write 1000 for the whole number,
      or use a point for a decimal (1.000).'
     """
+    # A good number returns at once; only a refusal builds its message (a catalogue checks
+    # 50,000 good numbers for each bad one).
+    finite = isinstance(value, float) and math.isfinite(value) or \
+        isinstance(value, int) and not isinstance(value, bool)
+    if finite and minimum <= value <= maximum:
+        return float(value) + 0.0  # -0.0 becomes 0.0
     limits = {"label": label, "minimum": plain(minimum), "maximum": plain(maximum)}
     allowed = say(language, "allowed", **limits)
 
@@ -137,9 +143,7 @@ def check_number(
         return refuse("not_finite", allowed=allowed, got=got)
     if value < minimum:
         return refuse("below_minimum", got=shown(value, language))
-    if value > maximum:
-        return refuse("above_maximum", got=shown(value, language))
-    return float(value) + 0.0  # -0.0 becomes 0.0
+    return refuse("above_maximum", got=shown(value, language))  # the one case left
 
 
 def without_negative_zero(value: object) -> object:

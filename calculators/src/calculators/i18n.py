@@ -175,6 +175,53 @@ WORDS: dict[str, dict[str, str]] = {
         "cli_problems": "{name}: the scenario has {count} problems:",
         "cli_broken_bundle": "{name}: the parameter bundle is broken:",
         "cli_more": "... and {count} more",
+        # a scenario compared with the pinned base
+        "cmp_changed": "The recommendation changes from {base} (in {name}) to {current}.",
+        "cmp_unchanged": "The recommendation is unchanged: {current}.",
+        "cmp_same_inputs": "Same inputs as {name}.",
+        "cmp_caption": "Change from {name}, per month",
+        "cmp_base_invalid": "The pinned base cannot be worked out: {problems}",
+        "cmp_separator": "; ",
+        # the catalogue planner (catalogue.py, catalogue_csv.py, catalogue_report.py)
+        "cat_unknown_column": "Unknown column {title}: it is ignored. The columns are {known}.",
+        "cat_repeated_column": "Column {name} appears twice; column {position} is ignored.",
+        "cat_missing_column": "The header has no {name} column ({description})",
+        "cat_too_many_rows": ("A catalogue holds at most {most} products; this row and the "
+                              "{rest} after it were not planned. Split the file and plan each "
+                              "part."),
+        "cat_not_an_object": "Each product must be an object.",
+        "cat_no_name": "Give the product a name or SKU.",
+        "cat_empty_cell": "{name} is empty: {description}",
+        "cat_unknown_setting": ("Unknown setting {name}; the catalogue's settings are {known} and "
+                                "overrides."),
+        "cat_spreadsheet": ("This is a spreadsheet file (.xlsx or .xls), not CSV text. In Excel "
+                            "choose File > Save As > \"CSV UTF-8\" and use that file."),
+        "cat_not_text": ("The file is neither UTF-8 nor GB18030 text. Save it from your "
+                         "spreadsheet as \"CSV UTF-8\" or \"CSV\" and try again."),
+        "cat_empty_file": "The file is empty: it needs a header line and one line per product.",
+        "cat_bad_quotes": "Line {line} cannot be read ({error}); check its quotation marks.",
+        "cat_nothing_planned": "No product could be planned: correct the rows listed below.",
+        "cat_best_single": ("Best plan: every product in {names}, {profit} a month after your "
+                            "time. No mix of modes does better."),
+        "cat_best_mix": ("Best plan: {names}, {profit} a month after your time, {gain} more than "
+                         "the best single mode ({single})."),
+        "cat_mode_joiner": " + ",
+        "cat_problems_intro": ("{count} row(s) could not be planned and are left out; the other "
+                               "rows are planned. Correct these cells and plan again:"),
+        "cat_row": "Row", "cat_column": "Column", "cat_problem": "Problem",
+        "cat_totals_caption": "The best plan, per mode, per month",
+        "cat_mode": "Mode", "cat_products": "Products", "cat_units": "Units",
+        "cat_revenue": "Revenue", "cat_store_costs": "Store costs",
+        "cat_plan_total": "Plan",
+        "cat_singles_caption": "Every product in one mode, for comparison",
+        "cat_all_in": "All products in", "cat_gain": "The best plan gains",
+        "cat_products_caption": ("Each product's mode, and its profit per month in each mode "
+                                 "before store costs"),
+        "cat_product": "Product",
+        "cat_first_rows": "The first {shown} of {count} products; the CSV export has them all.",
+        "cat_show_all": "Show all {count} products",
+        "cat_csv_columns": "row,product,category,mode,mode_label",
+        "cat_csv_profit": "profit_{mode}_cny",
     },
     "zh": {
         "allowed": "{minimum} 到 {maximum} 之间",
@@ -314,6 +361,49 @@ WORDS: dict[str, dict[str, str]] = {
         "cli_problems": "{name}：经营情况有 {count} 处问题：",
         "cli_broken_bundle": "{name}：参数包有错：",
         "cli_more": "……还有 {count} 处",
+        "cmp_changed": "推荐模式变了：{name}里是{base}，现在是{current}。",
+        "cmp_unchanged": "推荐模式没变，仍是{current}。",
+        "cmp_same_inputs": "输入和{name}完全一样。",
+        "cmp_caption": "和{name}相比，每月的变化",
+        "cmp_base_invalid": "设为基准的方案算不出结果：{problems}",
+        "cmp_separator": "；",
+        "cat_unknown_column": "不认识 {title} 这一列，已跳过。能用的列有：{known}。",
+        "cat_repeated_column": "{name} 这一列出现了两次，第 {position} 列已跳过。",
+        "cat_missing_column": "表头里缺少 {name} 这一列（{description}）",
+        "cat_too_many_rows": ("一次最多规划 {most} 个商品，这一行和后面的 {rest} 行都没有规划。"
+                              "请把文件拆成几份，分开规划。"),
+        "cat_not_an_object": "每个商品都必须是一个对象。",
+        "cat_no_name": "请填写商品名称或 SKU。",
+        "cat_empty_cell": "{name} 没有填：{description}",
+        "cat_unknown_setting": "没有 {name} 这项设置；商品目录的设置只有 {known} 和 overrides。",
+        "cat_spreadsheet": ("这是 Excel 表格文件（.xlsx 或 .xls），不是 CSV 文本。请在 Excel 里"
+                            "选“文件 > 另存为”，保存类型选“CSV UTF-8”，再用另存的文件。"),
+        "cat_not_text": ("这个文件既不是 UTF-8 也不是 GB18030 编码的文本。请在表格软件里另存为"
+                         "“CSV UTF-8”或“CSV”后再试。"),
+        "cat_empty_file": "文件是空的：第一行要写列名，下面每行一个商品。",
+        "cat_bad_quotes": "第 {line} 行读不出来（{error}），请检查这一行的引号。",
+        "cat_nothing_planned": "没有一个商品能规划：请先改正下面列出的行。",
+        "cat_best_single": ("最佳方案：所有商品都走{names}，扣除工时后每月 {profit}。几种模式搭"
+                            "配着做都不会更好。"),
+        "cat_best_mix": ("最佳方案：{names}搭配着做，扣除工时后每月 {profit}，比只做一种模式里"
+                         "最好的（{single}）多赚 {gain}。"),
+        "cat_mode_joiner": " + ",
+        "cat_problems_intro": ("有 {count} 行没法规划，已先排除，其余的行照常规划。改好下面这些"
+                               "单元格后再规划一次："),
+        "cat_row": "行号", "cat_column": "列", "cat_problem": "问题",
+        "cat_totals_caption": "最佳方案：各模式每月汇总",
+        "cat_mode": "模式", "cat_products": "商品数", "cat_units": "销量（件）",
+        "cat_revenue": "收入", "cat_store_costs": "店铺固定成本",
+        "cat_plan_total": "合计",
+        "cat_singles_caption": "对照：所有商品只走一种模式",
+        "cat_all_in": "全部商品走", "cat_gain": "最佳方案多赚",
+        "cat_products_caption": ("每个商品走哪种模式，以及它在各模式下每月的利润（未扣店铺固定"
+                                 "成本）"),
+        "cat_product": "商品",
+        "cat_first_rows": "先列出前 {shown} 个商品（共 {count} 个），导出的 CSV 里有全部商品。",
+        "cat_show_all": "显示全部 {count} 个商品",
+        "cat_csv_columns": "行号,商品,类目,模式代码,模式",
+        "cat_csv_profit": "{mode}每月利润（元）",
     },
 }
 

@@ -17,6 +17,7 @@ Scenario format ``aliexpress-modes/scenario`` version 2 is a JSON object with th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from .checks import check_number, describe, key_name, plain
 from .errors import InvalidInput, Problem
@@ -96,6 +97,18 @@ INPUTS: tuple[InputField, ...] = (
                 "zh": "退款的销售额占比，0 表示没有退款，1 表示全部退款。"}),
 )
 NUMBER_INPUTS = tuple(field for field in INPUTS if field.kind == "number")
+
+
+@cache
+def _labels(language: str) -> dict[str, str]:
+    """Each number input's label as its messages name it: with its unit, where the label does
+    not already say it (worked out once per language: a catalogue checks thousands of rows)."""
+    labels = {}
+    for field in NUMBER_INPUTS:
+        label, unit = field.label[language], field.unit[language]
+        labels[field.name] = label if unit.lower() in label.lower() else \
+            say(language, "with_unit", label=label, unit=unit)
+    return labels
 _KNOWN = {field.name for field in INPUTS} | {"overrides", "format", "version"}
 
 
@@ -141,14 +154,12 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
                       known=", ".join(categories))
         problems.append(Problem("category", "unknown_category", message))
     result["category"] = category
+    labels = _labels(language)
     for field in NUMBER_INPUTS:
         if field.name in scenario and not (field.optional and scenario[field.name] is None):
-            # The unit only where the label does not already say it.
-            label, unit = field.label[language], field.unit[language]
-            if unit.lower() not in label.lower():
-                label = say(language, "with_unit", label=label, unit=unit)
-            result[field.name] = check_number(scenario[field.name], field.name, label,
-                                              field.min, field.max, problems, language)
+            result[field.name] = check_number(scenario[field.name], field.name,
+                                              labels[field.name], field.min, field.max,
+                                              problems, language)
     result["overrides"] = _validate_overrides(scenario.get("overrides", {}), parameters,
                                               problems, language)
     if problems:

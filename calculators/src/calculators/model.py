@@ -94,14 +94,48 @@ def _task_quantity(driver: str, s: dict, m: dict) -> float:
             return 1.0
 
 
-def supply_price(mode: dict, s: dict, value: Value | None = None) -> float | None:
-    """The supply price per unit (CNY) a fully managed merchant is paid; None in other modes."""
-    if mode["id"] != SUPPLY_PRICED:
-        return None
-    if s["supply_price_cny"] is not None:
-        return s["supply_price_cny"]
-    ratio = (value or _resolver(s))(mode["supply_price_ratio"])
-    return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
+class ModeConstants(NamedTuple):
+    """Everything one mode takes from the bundle for one category and set of overrides, every
+    parameter resolved: shared by all the products of a catalogue in that category, so a
+    product's evaluation is arithmetic only."""
+
+    mode: dict
+    demand: float
+    loss_share: float
+    stock_days: float
+    payout_days: float
+    unsold_share: float
+    supply_price_ratio: float | None  # fully managed only
+    components: tuple[tuple[dict, float], ...]  # (component, its rate)
+    tasks: tuple[tuple[dict, float, float], ...]  # (task, the mode's share, hours per unit)
+    capital_cost_rate: float
+
+
+def mode_constants(mode: dict, tasks: list[dict], category: str, overrides: dict,
+                   capital_cost_rate: float) -> ModeConstants:
+    """The mode's parameters resolved for ``category`` and ``overrides``."""
+
+    def value(param: dict) -> float:
+        return resolve(param, category, overrides)
+
+    return _constants(mode, tasks, value, capital_cost_rate)
+
+
+def _constants(mode: dict, tasks: list[dict] | tuple, value: Value, capital_cost_rate: float,
+               components: bool = True) -> ModeConstants:
+    """The mode's parameters, each number from ``value``; without its components' rates when
+    ``components`` is false (for a caller that needs no profit)."""
+    return ModeConstants(
+        mode=mode, demand=value(mode["demand_multiplier"]),
+        loss_share=value(mode["return_loss_share"]), stock_days=value(mode["stock_days"]),
+        payout_days=value(mode["payout_days"]), unsold_share=value(mode["unsold_share"]),
+        supply_price_ratio=(value(mode["supply_price_ratio"]) if mode["id"] == SUPPLY_PRICED
+                            else None),
+        components=(tuple((comp, value(comp)) for comp in mode["components"]) if components
+                    else ()),
+        tasks=tuple((task, value(mode["task_shares"][task["id"]]), value(task["hours"]))
+                    for task in tasks),
+        capital_cost_rate=capital_cost_rate)
 
 
 def _resolver(s: dict) -> Value:
@@ -128,65 +162,123 @@ LEAVES_PROFIT = frozenset({"task_hours", "task_share", "new_skus_per_month", "ac
                            "labour_rate_cny_per_hour"})
 
 
-class _Mode(NamedTuple):
-    """A mode's own figures for a scenario, and its volumes: what every other number builds on."""
-
-    value: Value
-    demand: float
-    loss_share: float
-    stock_days: float
-    payout_days: float
-    unsold_share: float
-    retail_cny: float
-    supply: float | None
-    m: dict  # units, orders, revenue and each per unit typed
+def _supply_price(ratio: float | None, s: dict) -> float | None:
+    """The supply price per unit (CNY) a fully managed merchant is paid (``ratio`` is its
+    supply price ratio); None in other modes (no ratio)."""
+    if ratio is None:
+        return None
+    if s["supply_price_cny"] is not None:
+        return s["supply_price_cny"]
+    return s["retail_price_usd"] * s["fx_cny_per_usd"] * ratio
 
 
-def _mode_volumes(mode: dict, s: dict, values: dict[str, float] | None = None) -> _Mode:
-    """``values``: every parameter's number by id (``resolved_values``), when the caller has
-    them; else each is resolved from the scenario."""
-    if values is None:
-        value = _resolver(s)
-    else:
-        def value(param: dict) -> float:
-            return values[param["id"]]
-
-    demand = value(mode["demand_multiplier"])
+def _volumes(c: ModeConstants, s: dict) -> tuple[float | None, float, dict]:
+    """(supply price, retail price in CNY, volumes: units, orders, revenue and each per unit
+    typed) of one mode: what every other number builds on."""
     retail_cny = s["retail_price_usd"] * s["fx_cny_per_usd"]
-    supply = supply_price(mode, s, value)
+    supply = _supply_price(c.supply_price_ratio, s)
     price = retail_cny if supply is None else supply  # what the merchant is paid per unit
+    demand = c.demand
     m: dict = {"units_per_x": demand, "orders_per_x": demand / s["units_per_order"]}
     m["revenue_per_x"] = demand * price
     m["units"] = s["units_per_month"] * demand
     m["orders"] = m["units"] / s["units_per_order"]
     m["revenue"] = m["units"] * price
-    return _Mode(value, demand, value(mode["return_loss_share"]), value(mode["stock_days"]),
-                 value(mode["payout_days"]), value(mode["unsold_share"]), retail_cny, supply, m)
+    return supply, retail_cny, m
 
 
-def _task(mode: dict, task: dict, s: dict, value: Value,
-          m: dict) -> tuple[float, float, float, float]:
-    """(share, hours per unit of the driver, quantity of the driver, hours) of one task;
-    ``m``: the mode's volumes (only its orders are read)."""
-    share = value(mode["task_shares"][task["id"]])
-    per_unit = value(task["hours"])
-    quantity = _task_quantity(task["driver"], s, m)
-    return share, per_unit, quantity, share * per_unit * quantity
+class _Costs(NamedTuple):
+    """The money of one mode for one scenario, before effort."""
+
+    amounts: list[tuple[float, float, float]]  # per component, as _component returns them
+    components_total: float
+    returns: float
+    cogs: float
+    stock_value: float
+    receivable: float
+    working_capital: float
+    write_offs: float
+    profit: float
 
 
-def _profit(s: dict, v: _Mode, components_total: float, capital_cost_rate: float) -> dict:
-    """Returns, cogs, stock and receivable, working capital, write-offs and profit."""
-    cogs = v.m["units"] * s["cogs_cny"]
-    stock_value = cogs * v.stock_days / DAYS_PER_MONTH
-    receivable = v.m["revenue"] * v.payout_days / DAYS_PER_MONTH
-    working_capital = (stock_value + receivable) * capital_cost_rate / 12
-    returns = s["return_rate"] * v.m["revenue"] * v.loss_share
-    write_offs = v.unsold_share * cogs
-    return {"returns": returns, "cogs": cogs, "stock_value": stock_value,
-            "receivable": receivable, "working_capital_cost": working_capital,
-            "write_offs": write_offs,
-            "profit": (v.m["revenue"] - components_total - returns - cogs - working_capital
-                       - write_offs)}
+def _costs(c: ModeConstants, s: dict, m: dict) -> _Costs:
+    rate_of_capital = c.capital_cost_rate
+    amounts = [_component(comp["basis"], rate, s, m, rate_of_capital)
+               for comp, rate in c.components]
+    components_total = math.fsum(amount for amount, _, _ in amounts)
+    returns = s["return_rate"] * m["revenue"] * c.loss_share
+    cogs = m["units"] * s["cogs_cny"]
+    stock_value = cogs * c.stock_days / DAYS_PER_MONTH
+    receivable = m["revenue"] * c.payout_days / DAYS_PER_MONTH
+    working_capital = (stock_value + receivable) * rate_of_capital / 12
+    write_offs = c.unsold_share * cogs
+    profit = m["revenue"] - components_total - returns - cogs - working_capital - write_offs
+    return _Costs(amounts, components_total, returns, cogs, stock_value, receivable,
+                  working_capital, write_offs, profit)
+
+
+def _task_hours(share: float, per_unit: float, driver: str, s: dict, m: dict) -> float:
+    """One task's hours: ``m``, the mode's volumes (only its orders are read)."""
+    return share * per_unit * _task_quantity(driver, s, m)
+
+
+class _Money(NamedTuple):
+    """The money and hours of one mode for one scenario: what every caller needs."""
+
+    supply: float | None
+    retail_cny: float
+    m: dict  # units, orders, revenue, and each per unit typed
+    costs: _Costs
+    task_hours: list[float]  # per task
+    effort_hours: float
+    profit_after_effort: float
+
+
+def _money(c: ModeConstants, s: dict) -> _Money:
+    """The model's formulas (see the module's docstring) for one mode and scenario: the one
+    place they are written, used by the itemised ``evaluate_mode``, by ``product_figures`` and
+    (in halves) by ``profit_and_hours``."""
+    supply, retail_cny, m = _volumes(c, s)
+    costs = _costs(c, s, m)
+    task_hours = [_task_hours(share, per_unit, task["driver"], s, m)
+                  for task, share, per_unit in c.tasks]
+    effort_hours = math.fsum(task_hours)
+    profit_after_effort = costs.profit - effort_hours * s["labour_rate_cny_per_hour"]
+    return _Money(supply, retail_cny, m, costs, task_hours, effort_hours, profit_after_effort)
+
+
+class ProductFigures(NamedTuple):
+    """The few figures of one mode that a catalogue plan or a sensitivity sweep compares."""
+
+    profit_after_effort: float
+    effort_hours: float
+    units: float
+    revenue: float
+    fixed_money: float  # per month: per-month, per-year and deposit components, per-month tasks
+    fixed_hours: float  # per month: the hours of per-month tasks
+
+
+FIXED_BASES = ("per_month", "per_year", "deposit")  # paid once a month or year, whatever sells
+
+
+def product_figures(c: ModeConstants, s: dict) -> ProductFigures:
+    """``evaluate_mode``'s figures for one mode, without its itemised rows, labels, break-even
+    and cash: the same formulas (``_money``), so the same numbers to the last bit.
+
+    ``fixed_money`` and ``fixed_hours`` are the parts of the month that do not grow with this
+    product's sales or SKUs: a store pays them once however many products it sells.
+    """
+    money = _money(c, s)
+    labour = s["labour_rate_cny_per_hour"]
+    fixed_amounts = math.fsum(amount for (comp, _), (amount, _, _)
+                              in zip(c.components, money.costs.amounts, strict=True)
+                              if comp["basis"] in FIXED_BASES)
+    monthly_hours = [hours for (task, _, _), hours in zip(c.tasks, money.task_hours, strict=True)
+                     if task["driver"] == "per_month"]
+    return ProductFigures(money.profit_after_effort, money.effort_hours, money.m["units"],
+                          money.m["revenue"],
+                          fixed_amounts + math.fsum(hours * labour for hours in monthly_hours),
+                          math.fsum(monthly_hours))
 
 
 def profit_and_hours(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
@@ -202,43 +294,42 @@ def profit_and_hours(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: 
     hours or share (``task``: its id) only that task's hours are (``fsum`` is exact, so the
     sum does not depend on which terms were worked out again).
     """
-    reuse = itemised is not None
-    if reuse and task is not None:
+    if values is None:
+        value = _resolver(s)
+    else:
         def value(param: dict) -> float:
             return values[param["id"]]
+    labour = s["labour_rate_cny_per_hour"]
+    reuse = itemised is not None
+    if reuse and task is not None:
         effort_hours = math.fsum(
-            _task(mode, each, s, value, itemised)[3] if each["id"] == task else row["hours"]
+            _task_hours(value(mode["task_shares"][each["id"]]), value(each["hours"]),
+                        each["driver"], s, itemised) if each["id"] == task else row["hours"]
             for each, row in zip(tasks, itemised["tasks"], strict=True))
-        return itemised["profit"] - effort_hours * s["labour_rate_cny_per_hour"], effort_hours
-    v = _mode_volumes(mode, s, values)
-    if reuse and moved in LEAVES_PROFIT:
-        profit = itemised["profit"]
-    else:
-        components_total = math.fsum(
-            _component(comp["basis"], v.value(comp), s, v.m, capital_cost_rate)[0]
-            for comp in mode["components"])
-        profit = _profit(s, v, components_total, capital_cost_rate)["profit"]
-    if reuse and moved not in MOVES_HOURS:
-        effort_hours = itemised["effort_hours"]
-    else:
-        effort_hours = math.fsum(_task(mode, each, s, v.value, v.m)[3] for each in tasks)
-    return profit - effort_hours * s["labour_rate_cny_per_hour"], effort_hours
+        return itemised["profit"] - effort_hours * labour, effort_hours
+    keep_profit = reuse and moved in LEAVES_PROFIT
+    keep_hours = reuse and moved not in MOVES_HOURS
+    c = _constants(mode, () if keep_hours else tasks, value, capital_cost_rate,
+                   components=not keep_profit)
+    _, _, m = _volumes(c, s)
+    profit = itemised["profit"] if keep_profit else _costs(c, s, m).profit
+    effort_hours = (itemised["effort_hours"] if keep_hours else math.fsum(
+        _task_hours(share, per_unit, each["driver"], s, m) for each, share, per_unit in c.tasks))
+    return profit - effort_hours * labour, effort_hours
 
 
 def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: float,
                   language: str = "en") -> dict:
     """Itemised result of one mode, for a validated scenario ``s`` and a validated bundle;
     its labels in ``language``."""
-    v = _mode_volumes(mode, s)
-    value, m, demand = v.value, v.m, v.demand
-    loss_share, stock_days, payout_days = v.loss_share, v.stock_days, v.payout_days
-    unsold_share, supply = v.unsold_share, v.supply
-    retail_revenue = m["units"] * v.retail_cny
+    c = mode_constants(mode, tasks, s["category"], s["overrides"], capital_cost_rate)
+    money = _money(c, s)
+    m, supply, costs = money.m, money.supply, money.costs
+    labour = s["labour_rate_cny_per_hour"]
 
     components, variable, fixed, upfront, running = [], [], [], [], []
-    for comp in mode["components"]:
-        rate = value(comp)
-        amount, per_x, fixed_amount = _component(comp["basis"], rate, s, m, capital_cost_rate)
+    for (comp, rate), (amount, per_x, fixed_amount) in zip(c.components, costs.amounts,
+                                                            strict=True):
         components.append({"id": comp["id"], "label": localized(comp["label"], language),
                            "kind": comp["kind"],
                            "basis": comp["basis"], "rate": rate, "amount": amount})
@@ -249,27 +340,20 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         running.append(monthly)
 
     task_rows, hours_per_x, fixed_hours = [], [], []
-    for task in tasks:
-        share, per_unit, quantity, task_hours = _task(mode, task, s, value, m)
+    for (task, share, per_unit), task_hours in zip(c.tasks, money.task_hours, strict=True):
         task_rows.append({"id": task["id"], "label": localized(task["label"], language),
                           "driver": task["driver"],
-                          "hours_per_unit": per_unit, "share": share, "quantity": quantity,
-                          "hours": task_hours, "cost": task_hours * s["labour_rate_cny_per_hour"]})
+                          "hours_per_unit": per_unit, "share": share,
+                          "quantity": _task_quantity(task["driver"], s, m),
+                          "hours": task_hours, "cost": task_hours * labour})
         scales = task["driver"] == "per_order"
         hours_per_x.append(share * per_unit * m["orders_per_x"] if scales else 0.0)
         fixed_hours.append(0.0 if scales else task_hours)
 
-    cogs_unit = s["cogs_cny"]
-    components_total = math.fsum(row["amount"] for row in components)
-    money = _profit(s, v, components_total, capital_cost_rate)
-    returns, cogs, stock_value = money["returns"], money["cogs"], money["stock_value"]
-    receivable, working_capital = money["receivable"], money["working_capital_cost"]
-    write_offs, profit = money["write_offs"], money["profit"]
-    effort_hours = math.fsum(row["hours"] for row in task_rows)
-    effort_cost = effort_hours * s["labour_rate_cny_per_hour"]
-    profit_after_effort = profit - effort_cost
-
-    labour = s["labour_rate_cny_per_hour"]
+    demand, cogs_unit = c.demand, s["cogs_cny"]
+    stock_days, payout_days = c.stock_days, c.payout_days
+    loss_share, unsold_share = c.loss_share, c.unsold_share
+    profit_after_effort = money.profit_after_effort
     per_x_capital = (demand * cogs_unit * stock_days / DAYS_PER_MONTH
                      + m["revenue_per_x"] * payout_days / DAYS_PER_MONTH) * capital_cost_rate / 12
     contribution = (m["revenue_per_x"] - math.fsum(variable)
@@ -279,9 +363,10 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
     fixed_costs = math.fsum(fixed) + labour * math.fsum(fixed_hours)
     break_even = _ratio(fixed_costs, contribution)
     paid_ahead = math.fsum(upfront)
-    running_costs = cogs + math.fsum(running)
+    running_costs = costs.cogs + math.fsum(running)
     costs_before_payout = running_costs * payout_days / DAYS_PER_MONTH
-    cash_needed = paid_ahead + stock_value + costs_before_payout
+    cash_needed = paid_ahead + costs.stock_value + costs_before_payout
+    retail_revenue = m["units"] * money.retail_cny
 
     return {
         "id": mode["id"], "label": localized(mode["label"], language),
@@ -291,14 +376,16 @@ def evaluate_mode(mode: dict, tasks: list[dict], s: dict, capital_cost_rate: flo
         "supply_price": supply, "retail_revenue": retail_revenue,
         "platform_margin": None if supply is None else retail_revenue - m["revenue"],
         "revenue": m["revenue"],
-        "components": components, "components_total": components_total,
-        "returns": returns, "cogs": cogs,
-        "stock_value": stock_value, "receivable": receivable,
-        "working_capital_cost": working_capital, "write_offs": write_offs, "profit": profit,
-        "tasks": task_rows, "effort_hours": effort_hours, "effort_cost": effort_cost,
+        "components": components, "components_total": costs.components_total,
+        "returns": costs.returns, "cogs": costs.cogs,
+        "stock_value": costs.stock_value, "receivable": costs.receivable,
+        "working_capital_cost": costs.working_capital, "write_offs": costs.write_offs,
+        "profit": costs.profit,
+        "tasks": task_rows, "effort_hours": money.effort_hours,
+        "effort_cost": money.effort_hours * labour,
         "profit_after_effort": profit_after_effort,
-        "margin": _ratio(profit, m["revenue"]),
-        "profit_per_hour": _ratio(profit, effort_hours),
+        "margin": _ratio(costs.profit, m["revenue"]),
+        "profit_per_hour": _ratio(costs.profit, money.effort_hours),
         "contribution_per_unit": contribution, "fixed_costs": fixed_costs,
         "break_even_units": None if break_even is None else max(0.0, break_even),
         "paid_ahead": paid_ahead, "running_costs": running_costs,

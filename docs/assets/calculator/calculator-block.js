@@ -17,6 +17,7 @@ import { copyLink, download } from "./export.js";
 import { language, messages } from "./messages.js";
 import { request, requestExport, runtime, startRuntime, stopRuntime, subscribe, unsubscribe } from "./runtime.js";
 import { armStart } from "./runtime-start.js";
+import { Scenarios } from "./scenarios.js";
 import { siteUrl } from "./site-url.js";
 import { applyUrl, scenarioQuery, writeUrl } from "./url-state.js";
 
@@ -63,6 +64,10 @@ export class Calculator {
     this.root.querySelector(".amc-toolbar").hidden = false; // hidden without JavaScript
     this.statusText.textContent = messages.prerendered;
     const fromUrl = applyUrl(this.form);
+    if (this.root.querySelector(".amc-scenarios")) {
+      this.scenarios = new Scenarios(this); // presets, a pinned base, saved scenarios
+      this.scenarios.attach();
+    }
     this.form.addEventListener("input", () => this.changed()); // selects fire "input" too
     this.form.addEventListener("submit", (event) => event.preventDefault());
     // A scenario from the URL is computed at once; otherwise the full calculator page starts
@@ -128,7 +133,7 @@ export class Calculator {
     this.sentKey = JSON.stringify({ raw, overrides });
     this.sentForm = { raw, overrides };
     this.sentId = request(this, { raw, overrides, modes: this.modes, language,
-      compare_url: this.root.dataset.compareUrl || null });
+      compare_url: this.root.dataset.compareUrl || null, base: this.scenarios?.baseRequest() });
   }
 
   onResult(answer) {
@@ -146,6 +151,7 @@ export class Calculator {
       const keep = previous.complete && previous.key === this.sentKey;
       const before = this.sensitivityParts();
       this.results.innerHTML = answer.html;
+      this.scenarios?.showComparison(answer.comparison);
       this.sensitivityParts().forEach((pending, k) => {
         if (!before[k]) return;
         if (keep) return pending.replaceWith(before[k]);
@@ -282,11 +288,13 @@ export class Calculator {
   }
 
   // Each problem goes next to its field; ones with no field on the form go to the status line.
+  // Only boxes of the scenario's values ([data-field]) hold a message: the preset picker is
+  // laid out as a field but is none.
   showProblems(problems) {
     if (problems.length === 0 && !this.showingProblems) return; // nothing to clear: stay cheap
     this.showingProblems = problems.length > 0;
     const byField = new Map(problems.map((p) => [p.field, p.message]));
-    for (const box of this.root.querySelectorAll(".amc-field")) {
+    for (const box of this.root.querySelectorAll(".amc-field[data-field]")) {
       const message = byField.get(box.dataset.field);
       byField.delete(box.dataset.field);
       const error = box.querySelector(".amc-error");

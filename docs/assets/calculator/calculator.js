@@ -1,10 +1,13 @@
 // Entry point, loaded on every page by mkdocs.yml (a module script). Finds the page's
-// [data-calculator] blocks and attaches one Calculator to each. A page without a calculator
-// costs this file and the small scroll-hints.js: the other modules are imported only when a
-// calculator shows.
+// blocks ([data-calculator], [data-catalogue], [data-chooser]) and attaches one object to each. A
+// page without one costs this file and the small scroll-hints.js: the other modules are imported
+// only when needed.
 //
 // The modules, by job:
 //   calculator-block.js  one calculator: form, results, problems, state, toolbar
+//   scenarios.js         presets, a pinned base scenario, scenarios saved in this browser
+//   catalogue.js         the catalogue planner: a file or pasted list in, the best plan out
+//   chooser.js           the 60-second chooser (no Python: answers worked out at build time)
 //   runtime.js           the shared module worker (worker.js runs Python), its states, timeout
 //   runtime-start.js     when a calculator starts the runtime
 //   url-state.js         the scenario in the URL
@@ -17,39 +20,44 @@
 
 import { markScrollers } from "./scroll-hints.js";
 
-const attached = new Map(); // root element -> Calculator
-let modules = null; // {Calculator, stopRuntime} once a page with a calculator has been seen
+// Block kinds: the selector that finds them, the module and class that run them, and whether
+// they use the Python runtime (the chooser does not: its answers were worked out at build time).
+const KINDS = [
+  { selector: "[data-calculator]", load: () => import("./calculator-block.js"), name: "Calculator", python: true },
+  { selector: "[data-catalogue]", load: () => import("./catalogue.js"), name: "CataloguePlanner", python: true },
+  { selector: "[data-chooser]", load: () => import("./chooser.js"), name: "Chooser", python: false },
+];
 
-function loadModules() {
-  modules ??= Promise.all([import("./calculator-block.js"), import("./runtime.js")]).then(
-    ([{ Calculator }, { stopRuntime }]) => ({ Calculator, stopRuntime }),
-  );
-  return modules;
-}
+const attached = new Map(); // root element -> {block, python}
+let runtimeModule = null; // runtime.js, once a page with a Python block has been seen
 
 // Idempotent: attaches new blocks, detaches blocks that left the page.
 async function initPage() {
   markScrollers();
-  const roots = document.querySelectorAll("[data-calculator]");
-  if (roots.length === 0 && !modules) return; // nothing was ever started
-  const { Calculator, stopRuntime } = await loadModules();
-  for (const [root, calculator] of attached) {
+  for (const [root, { block }] of attached) {
     if (!root.isConnected) {
-      calculator.detach();
+      block.detach();
       attached.delete(root);
     }
   }
-  for (const root of document.querySelectorAll("[data-calculator]")) {
-    if (attached.has(root)) continue;
-    const calculator = new Calculator(root);
-    attached.set(root, calculator);
-    calculator.attach();
-    // Each answer replaces tables (the result, then its sensitivity): their hints follow, in the
-    // frame that lays them out anyway.
-    root.addEventListener("amc:result", () => requestAnimationFrame(() => markScrollers(root)));
+  for (const kind of KINDS) {
+    const roots = [...document.querySelectorAll(kind.selector)].filter((root) => !attached.has(root));
+    if (roots.length === 0) continue;
+    const module = await kind.load();
+    if (kind.python) runtimeModule ??= await import("./runtime.js");
+    for (const root of roots) {
+      if (attached.has(root)) continue; // attached by a call that ran while this one awaited
+      const block = new module[kind.name](root);
+      attached.set(root, { block, python: kind.python });
+      block.attach();
+      // Each answer replaces tables (the result, then its sensitivity): their hints follow, in
+      // the frame that lays them out anyway.
+      root.addEventListener("amc:result", () => requestAnimationFrame(() => markScrollers(root)));
+    }
   }
-  markScrollers(); // the calculator's tables may have changed
-  if (attached.size === 0) stopRuntime();
+  markScrollers(); // the blocks' tables may have changed
+  const python = [...attached.values()].some((entry) => entry.python);
+  if (!python && runtimeModule) runtimeModule.stopRuntime();
 }
 
 // Material's instant navigation swaps the page without reloading scripts and announces each new

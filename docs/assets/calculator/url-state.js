@@ -40,3 +40,41 @@ export function writeUrl(form) {
   const query = scenarioQuery(form, location.search);
   history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
 }
+
+// The form's non-default values as a query, with the keys writeUrl uses (a saved scenario or the
+// pinned base is kept as this text).
+export function formQuery(form) {
+  const params = new URLSearchParams();
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const isOverride = field.name.startsWith(OVERRIDE_FIELD);
+    const key = isOverride ? OVERRIDE_PREFIX + field.name.slice(OVERRIDE_FIELD.length) : field.name;
+    const isDefault = isOverride ? field.value.trim() === "" : field.value === field.dataset.default;
+    if (!isDefault) params.set(key, field.value);
+  }
+  return params;
+}
+
+// The form's state for a query without touching the form: {raw, overrides} as the worker takes.
+export function stateFromQuery(form, query) {
+  const raw = {};
+  const overrides = {};
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    if (field.name.startsWith(OVERRIDE_FIELD)) {
+      const value = query.get(OVERRIDE_PREFIX + field.name.slice(OVERRIDE_FIELD.length));
+      if (value !== null && value.trim() !== "") overrides[field.name.slice(OVERRIDE_FIELD.length)] = value;
+    } else raw[field.name] = query.get(field.name) ?? field.dataset.default;
+  }
+  return { raw, overrides };
+}
+
+// Sets every field from a query: the defaults, with the query's values on top.
+export function fillFromQuery(form, query) {
+  for (const field of form.elements) {
+    if (!field.name) continue;
+    const isOverride = field.name.startsWith(OVERRIDE_FIELD);
+    const key = isOverride ? OVERRIDE_PREFIX + field.name.slice(OVERRIDE_FIELD.length) : field.name;
+    field.value = query.get(key) ?? (isOverride ? "" : field.dataset.default);
+  }
+}

@@ -5,7 +5,10 @@
 // Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
 //                integrity: {absolute URL: "sha256-..."}}
 //               {type: "evaluate", id, client, raw: {field: text}, overrides: {param id: text},
-//                modes, language, compare_url}; client: which calculator on the page asks
+//                modes, language, compare_url, base?: {raw, overrides, name}}; client: which
+//                calculator on the page asks; base: a pinned scenario to compare with
+//               {type: "catalogue", id, client, data: Uint8Array | text, settings: {field: number},
+//                language}
 //               {type: "export", id, raw, overrides, language, format: "csv" | "json"}
 // Messages out: {type: "progress", stage} (downloading | loading-package | starting-model) | {type: "ready", marks, timeOrigin}
 //               {type: "failed", code, file?, status?, detail}, code one of wasm-blocked |
@@ -14,9 +17,12 @@
 //                 its sensitivity pending, at once; then either
 //               {type: "result", id, stage: "full", ok: true, json, html, sensitivity_html}:
 //                 sensitivity and all (sensitivity_html: just the parts the page swaps in)
+//                 (both stages carry comparison: the HTML of the differences from base, or null)
 //               {type: "result", id, stage: "superseded"}: the same client asked again meanwhile,
 //                 so this request's sensitivity was dropped (it would be for other values)
 //               {type: "result", id, stage: "main" | "full", ok: false, problems: [{field, code, message}]}
+//               {type: "result", id, stage: "full", ok: true, html, csv, products, problems}: a
+//                 catalogue's plan, in the request's language
 //               {type: "result", id, stage: "full", ok: true, export}: the export asked for
 
 import { installCheckedFetch, RuntimeFileError, verifyFile, webAssemblyAllowed } from "./checked-fetch.js";
@@ -145,6 +151,19 @@ async function evaluate(request) {
   }
 }
 
+// A catalogue's file arrives as a Uint8Array (Python gets its bytes) or pasted text; the plan
+// comes back in the page's language, as the calculator's results do. One answer, no stages.
+function planCatalogue(request) {
+  const started = performance.now();
+  post(request, "full", JSON.parse(session.catalogue(request.data, JSON.stringify(request.settings), request.language)), started);
+}
+
+// The one sentence the worker writes itself (every other word comes from Python or the page).
+const INTERNAL_ERROR = {
+  en: "The calculator hit an internal error for this input.",
+  zh: "计算器处理这组数字时出了内部错误。",
+};
+
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     booting ??= boot(data).then(
@@ -161,22 +180,23 @@ self.onmessage = async ({ data }) => {
       answer = JSON.parse(session.export(JSON.stringify(data)));
     } catch (error) {
       console.warn("calculator export failed", error);
-      answer = { ok: false, problems: [{ field: "", code: "internal", message: "The calculator hit an internal error for this input." }] };
+      answer = { ok: false, problems: [{ field: "", code: "internal", message: INTERNAL_ERROR[data.language] || INTERNAL_ERROR.en }] };
     }
     postMessage({ type: "result", id: data.id, stage: "full", ...answer });
     return;
   }
-  if (data.type === "evaluate") {
+  if (data.type === "evaluate" || data.type === "catalogue") {
     latest.set(data.client, data.id);
     await booting;
     if (!session) return; // boot failed and was already reported
     try {
-      await evaluate(data);
+      if (data.type === "catalogue") planCatalogue(data);
+      else await evaluate(data);
     } catch (error) {
       // A bug, not bad input: report it plainly; the details go to the console for developers.
       console.warn("calculator evaluation failed", error);
       postMessage({ type: "result", id: data.id, stage: data.mainSent ? "full" : "main", ok: false, problems: [
-        { field: "", code: "internal", message: "The calculator hit an internal error for this input." },
+        { field: "", code: "internal", message: INTERNAL_ERROR[data.language] || INTERNAL_ERROR.en },
       ] });
     }
   }
