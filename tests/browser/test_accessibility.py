@@ -233,6 +233,10 @@ def focus_rings(page, limit: int = 600) -> list[dict]:
         }""")
         if not new:
             break
+        # The colours once they settle: focus starts transitions (Material's search field turns
+        # from the bar's colour to the page's in 0.25 s), and mid-way they are neither.
+        page.wait_for_function("() => document.getAnimations().every(a => !(a instanceof "
+                               "CSSTransition) || a.playState !== 'running')", timeout=5_000)
         rings.append(page.evaluate(FOCUS_RINGS))
     assert len(rings) < limit, "Tab never came back to the start"
     return rings
