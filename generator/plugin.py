@@ -35,6 +35,7 @@ from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.hreflang import alternates
+from generator.language_parts import CHINESE_LANG, mark_chinese
 from generator.load import load_data
 from generator.model import SiteData
 from generator.not_found import not_found_texts
@@ -197,11 +198,18 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
     @event_priority(100)  # before other plugins' post-processing: they see the whole page
     def on_post_page(self, output: str, page, config) -> str:
-        """Calculator blocks go into the finished page (generator/calculator_slots.py)."""
+        """Calculator blocks go into the finished page (generator/calculator_slots.py); on an
+        English page, its Chinese words are marked as Chinese (generator/language_parts.py)."""
         try:
-            return self.slots.fill(output)
+            return self._mark_languages(self.slots.fill(output))
         except MissingBlock as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        return self._mark_languages(output) if template_name.endswith(".html") else output
+
+    def _mark_languages(self, html: str) -> str:
+        return html if self.config.language == CHINESE_LANG else mark_chinese(html)
 
     def on_page_context(self, context, page, config, nav):
         # This page in each edition, for <head> (overrides/main.html).

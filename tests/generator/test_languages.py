@@ -79,10 +79,57 @@ def english_runs(text: str) -> list[str]:
             if sum(w.lower() not in LATIN_OK for w in re.findall(r"[A-Za-z]+", run)) >= 3]
 
 
+CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
+
+
 def chinese_runs(text: str) -> list[str]:
     for word in GLOSSARY_WORDS:
         text = text.replace(word, " ")
-    return re.findall(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+", text)
+    return CHINESE.findall(text)
+
+
+def a_chinese_term(run: str) -> bool:
+    """A run left once the glossary's words are out (chinese_runs): a term of six characters at
+    most, after its English (成交不卖) or as a column name (每月新品数), not a sentence with its
+    punctuation."""
+    return len(run) <= 6 and not re.search(r"[\u3000-\u303f\uff00-\uffef]", run)
+
+
+class _Languages(HTMLParser):
+    """Every run of Chinese in the text a reader sees (the <body>, code included), with the
+    language of the nearest element that declares one."""
+
+    HIDDEN = {"script", "style", "template", "head"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+            "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None]] = []  # (tag, its lang attribute)
+        self.runs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, -1, -1):  # closes what it implicitly ends too
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        if any(tag in self.HIDDEN for tag, _ in self.open):
+            return
+        lang = next((lang for _, lang in reversed(self.open) if lang is not None), "")
+        self.runs += [(run, lang) for run in CHINESE.findall(data)]
+
+
+def unmarked_chinese(html: str) -> list[str]:
+    """The runs of Chinese in a page's visible text that no lang="zh…" element holds."""
+    parser = _Languages()
+    parser.feed(html)
+    return [run for run, lang in parser.runs if not lang.lower().startswith("zh")]
 
 
 @pytest.fixture(scope="module")
@@ -144,32 +191,56 @@ def test_the_404_page_speaks_both_languages_its_own_first(site):
             assert ("Page not found" in body) == (lang == "en")
 
 
-@pytest.mark.parametrize("path", ["index.html", "modes/fully-managed/index.html",
-                                  "compare/index.html", "calculator/index.html",
-                                  "glossary/index.html", "methodology/index.html",
-                                  "sources/index.html", "contributing/index.html",
-                                  "reference/formats/index.html", "faq/index.html",
-                                  "combining/index.html", "about/index.html"])
-def test_no_english_sentence_on_a_chinese_page(site, path):
-    text = article_text(site / "zh" / path)
-    assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 100, "the page has no Chinese text"
-    assert english_runs(text) == []
+def prose_pages(site: Path) -> list[str]:
+    """The pages that speak one language: every page but the 404 page, which holds both texts
+    (test_the_404_page_speaks_both_languages_its_own_first)."""
+    return sorted(pages(site) - {"404.html"})
 
 
-@pytest.mark.parametrize("path", ["index.html", "modes/fully-managed/index.html",
-                                  "compare/index.html", "calculator/index.html",
-                                  "glossary/index.html", "methodology/index.html",
-                                  "sources/index.html", "contributing/index.html",
-                                  "reference/formats/index.html", "faq/index.html",
-                                  "combining/index.html", "about/index.html"])
-def test_no_chinese_on_an_english_page(site, path):
-    assert chinese_runs(article_text(site / path)) == []
+def test_no_english_sentence_on_a_chinese_page(site):
+    short = [path for path in prose_pages(site / "zh")
+             if len(re.findall(r"[\u4e00-\u9fff]", article_text(site / "zh" / path))) <= 100]
+    assert short == [], "pages with no Chinese text"
+    leaks = {path: runs for path in prose_pages(site / "zh")
+             if (runs := english_runs(article_text(site / "zh" / path)))}
+    assert leaks == {}
+
+
+def test_no_chinese_sentence_on_an_english_page(site):
+    """Chinese on an English page is a term the reader meets on the platform, not a sentence."""
+    leaks = {path: runs for path in prose_pages(site)
+             if (runs := [run for run in chinese_runs(article_text(site / path))
+                          if not a_chinese_term(run)])}
+    assert leaks == {}
+
+
+def test_chinese_on_an_english_page_is_marked_as_chinese(site):
+    """Every run of Chinese a reader sees on an English page, theme and code included, sits in an
+    element whose lang is Chinese: screen readers speak it as Chinese, browsers pick its font."""
+    unmarked = {path: runs for path in sorted(pages(site))
+                if (runs := unmarked_chinese((site / path).read_text(encoding="utf-8")))}
+    assert unmarked == {}
+
+
+def test_every_chinese_page_says_it_is_chinese(site):
+    chinese = sorted(pages(site / "zh"))
+    assert "modes/self-operated/index.html" in chinese and "404.html" in chinese
+    wrong = [path for path in chinese
+             if not re.search(r'<html lang="zh"', (site / "zh" / path).read_text("utf-8"))]
+    assert wrong == []
 
 
 def test_the_leak_checks_can_fail():
     assert english_runs("全托管的 supply price is agreed in advance 模式") == [
         "is agreed in advance"]
     assert chinese_runs("Fully managed (全托管) means 平台来卖") == ["平台来卖"]
+    runs = ("成交不卖", "每月新品数", "平台来帮你卖货", "不卖。")
+    assert [a_chinese_term(run) for run in runs] == [True, True, False, False]
+    assert unmarked_chinese(
+        '<html lang="en"><head><title>全托管</title></head><body><p>Fully managed (全托管) and '
+        '<span lang="zh-Hans">半托管</span><template>{"zh": "自运营"}</template></p>'
+        '<pre><code>zh: 你只管供货</code></pre><div lang="zh"><p>也<b>是</b></p></div>'
+        '<script>"核价"</script></body></html>') == ["全托管", "你只管供货"]
 
 
 def test_chinese_headings_get_readable_anchors(site):
