@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("out", type=Path, help="folder to write the pages into")
     generate.add_argument("--language", choices=LANGUAGES, default=LANGUAGES[0],
                           help="the language of the pages (default: en)")
+    generate.add_argument("--repo-url", metavar="URL", default=os.environ.get("REPO_URL"),
+                          help="the repository's address, for the pages' links to it "
+                               "(default: $REPO_URL, as the site build reads it; none: no links)")
     commands.add_parser("bundle", help="print the calculators' parameter bundle (JSON)")
     return parser
 
@@ -42,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.data}: {len(site.modes)} modes, {len(site.tasks)} tasks, "
               f"{len(site.sources)} sources: no problems")
     elif args.command == "generate":
-        for page in render_pages(site, language=args.language):
+        for page in render_pages(site, language=args.language, repo_url=args.repo_url):
             target = args.out / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.markdown, encoding="utf-8")

@@ -162,7 +162,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
 
         self.blocks = {"chooser": chooser("") if chooser else ""}
         for page in render_pages(self.site, calculator, language=language, chooser=chooser,
-                                 catalogue=catalogue):
+                                 catalogue=catalogue, repo_url=self.config.repo_url):
             files.append(File.generated(config, page.path, content=page.markdown))
             self.data_files[page.path] = page.data_files
         return files
@@ -288,6 +288,9 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         if not path.is_file():
             raise PluginError(f"translations: {language}: no config file at {path}")
         site_url = urljoin(config.site_url, f"{language}/") if config.site_url else None
+        # MkDocs may give this very instance the translation's plugin config (it reuses plugin
+        # instances): read the root build's settings before loading it.
+        root = self.config
         translated = load_config(str(path), site_dir=str(Path(config.site_dir) / language),
                                  strict=config.strict, site_url=site_url)
         plugin = translated.plugins.get(PLUGIN_NAME)
@@ -295,10 +298,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             raise PluginError(f"{path.name}: needs the {PLUGIN_NAME} plugin with "
                               f"language: {language}")
         plugin.config.data_dir = str(self.data_dir)
-        plugin.config.calculators = self.config.calculators
-        plugin.config.repo_url = self.config.repo_url
-        plugin.config.edit_uri = self.config.edit_uri
-        plugin.config.stale_after_months = self.config.stale_after_months
+        plugin.config.calculators = root.calculators
+        plugin.config.repo_url = root.repo_url
+        plugin.config.edit_uri = root.edit_uri
+        plugin.config.stale_after_months = root.stale_after_months
         plugin.config.translations = {}
         plugin.command = getattr(self, "command", "build")
         plugin.dirty = getattr(self, "dirty", False)

@@ -133,8 +133,9 @@ def _percent(share: float) -> Markup:
     return Markup(f"{format_number(share * 100)}%")
 
 
-def environment(language: str = "en") -> Environment:
-    """Templates for one language: the text filters print a data field in `language`."""
+def environment(language: str = "en", repo_url: str | None = None) -> Environment:
+    """Templates for one language: the text filters print a data field in `language`; Markdown
+    fields link the repository at `repo_url` (none: their ``repository:`` links stay text)."""
     def localized(function):
         return lambda value, *args: function(in_language(value, language), *args)
 
@@ -150,7 +151,7 @@ def environment(language: str = "en") -> Environment:
     env.filters.update(
         md_text=localized(md_text),
         html_text=localized(html_text),
-        markdown=localized(markdown_block),
+        markdown=localized(lambda text: markdown_block(text, repo_url)),
         # A double-quoted string, valid YAML front matter and a valid tab title.
         head=localized(lambda text: Markup(json.dumps(head_text(text), ensure_ascii=False))),
         # A Markdown autolink: the address shown as it is and linked.
@@ -214,11 +215,12 @@ def generated_paths(data_dir: Path) -> list[str]:
 
 def render_pages(site: SiteData, calculator: CalculatorHtml | None = None,
                  language: str = "en", chooser: Callable[[str], str] | None = None,
-                 catalogue: Callable[[], str] | None = None) -> list[Page]:
+                 catalogue: Callable[[], str] | None = None,
+                 repo_url: str | None = None) -> list[Page]:
     """Every generated page in `language`, in navigation order. ``calculator``, ``chooser``
     and ``catalogue`` write the interactive blocks (left out when None, as in the golden
-    tests)."""
-    env = environment(language)
+    tests); `repo_url` is the repository's address, as a deploy sets it (REPO_URL), or None."""
+    env = environment(language, repo_url)
 
     def calculator_block(modes: list[str]) -> Markup:
         return Markup(calculator(modes) if calculator else "")

@@ -7,6 +7,10 @@ Python-Markdown does not sanitize, and MkDocs runs it over every generated page,
   placed only as raw HTML blocks, which Python-Markdown passes through untouched;
 - anything bound for <title> or <meta> is reduced to a conservative character set, because
   Material writes those into <head> unescaped.
+
+Data names no repository address: a deploy sets it (REPO_URL, see the README's "Publishing").
+A Markdown field links the repository as ``[its repository](repository:)`` or a page of it as
+``[open an issue](repository:issues)``; without a repository address the link is its text alone.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _ALLOWED_TAGS = {"p", "em", "strong", "code", "a", "ul", "ol", "li", "br"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 # Chinese punctuation is as harmless in <head> as its ASCII counterparts.
+_REPOSITORY_LINK = re.compile(r"\[([^\[\]\n]+)\]\(repository:([\w./#-]*)\)")
 _HEAD_UNSAFE = re.compile(r"[^\w .,;:()/%+'\-，。、：；（）“”！？–—]", re.UNICODE)
 
 
@@ -38,9 +43,26 @@ def md_text(text: str) -> Markup:
     return html_text(_MARKDOWN_SPECIALS.sub(r"\\\1", str(text)))
 
 
-def markdown_block(text: str) -> Markup:
-    """Contributor Markdown rendered and sanitized, as one raw HTML block (no blank lines)."""
-    rendered = markdown.markdown(str(text), output_format="html")
+def repository_links(text: str, repo_url: str | None) -> str:
+    """Markdown with its ``repository:`` links pointing into `repo_url`, or unlinked without one.
+
+    >>> repository_links("[Open an issue](repository:issues).", "https://github.com/a/b/")
+    '[Open an issue](https://github.com/a/b/issues).'
+    >>> repository_links("In [its repository](repository:).", None)
+    'In its repository.'
+    """
+    def resolve(link: re.Match) -> str:
+        label, path = link.groups()
+        if not repo_url:
+            return label
+        return f"[{label}]({repo_url.rstrip('/')}{'/' + path if path else ''})"
+    return _REPOSITORY_LINK.sub(resolve, text)
+
+
+def markdown_block(text: str, repo_url: str | None = None) -> Markup:
+    """Contributor Markdown rendered and sanitized, as one raw HTML block (no blank lines).
+    ``repository:`` links go into `repo_url` (see the module's doc)."""
+    rendered = markdown.markdown(repository_links(str(text), repo_url), output_format="html")
     clean = nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,

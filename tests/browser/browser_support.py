@@ -94,6 +94,7 @@ class SiteServer:
         self.not_found_page = not_found_page
         self.csp: str | None = None  # a policy; '{hashes}' in it is replaced per HTML page
         self.cache_headers = True  # False: no Cache-Control at all, like a plain static host
+        self.gone: set[str] = set()  # path suffixes answered 404, as a host missing a file does
         self.requests: list[str] = []
         self.sent: list[tuple[str, int]] = []  # (path, response body bytes)
         self._lock = threading.Lock()
@@ -141,8 +142,22 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output clean
         pass
 
+    def _gone(self) -> bool:
+        """Answer 404 for a path the test removed from the site."""
+        path = self.path.split("?", 1)[0]
+        if any(path.endswith(suffix) for suffix in self.site.gone):
+            self.send_error(404)
+            return True
+        return False
+
+    def do_HEAD(self) -> None:
+        if not self._gone():
+            super().do_HEAD()
+
     def do_GET(self) -> None:
         self.site.record(self.path)
+        if self._gone():
+            return
         path = self.path.split("?", 1)[0]
         body = self.site.extra_files.get(path)
         modified = None

@@ -72,11 +72,18 @@ def test_a_bundle_in_one_language_serves_both():
     ({"units_per_month": float("inf")}, "units_per_month",
      "每月销量（件）要填 0 到 10,000,000 之间的数字，不能是无穷大。"),
     ({"category": "shoes"}, "category", '没有 "shoes" 这个类目；请从这些类目中选择：toys。'),
-    ({"colour": 1}, "colour", '没有 "colour" 这个字段；可用的字段有：'),
-    ({"format": "x"}, "format", "format 必须是 'aliexpress-modes/scenario'；现在是 \"x\"。"),
-    ({"version": 1}, "version", "这个计算器读取第 2 版的经营情况；现在是 1。"),
+    ({"colour": 1}, "colour", '计算器里没有叫 "colour" 的项（是不是拼错了？）；能读的项有：'),
+    ({"format": "x"}, "format",
+     '这不是本计算器的经营情况文件：它的 "format" 是 "x"，经营情况文件的应该是 '
+     '"aliexpress-modes/scenario"。'),
+    ({"format": "aliexpress-modes/parameters"}, "format",
+     "这是网站的参数包（各项费率、费用和工时），不是你自己的经营情况文件。"),
+    ({"format": "aliexpress-modes/result"}, "format", "这是计算器算出的结果，不是经营情况文件。"),
+    ({"version": 1}, "version", "这份经营情况是按旧版计算器保存的（第 1 版）"),
+    ({"version": 2.5}, "version", '"version" 应该是 2，不能是 2.5。'),
     ({"overrides": []}, "overrides",
-     "overrides 必须是“参数编号: 数字”形式的对象；现在是 一个列表。"),
+     '"overrides" 里写你自己的数字，格式是 {"参数编号": 数字}，比如 '
+     '{"self_operated.commission": 0.08}；这里却是一个列表。'),
     ({"overrides": {"nope": 1}}, "overrides.nope", '没有编号为 "nope" 的参数，所以无法改写。'),
     ({"overrides": {"self_operated.commission": 2}}, "overrides.self_operated.commission",
      "中文self_operated.commission（中文share of revenue）不能超过 1，你填的是 2。"),
@@ -91,7 +98,9 @@ def test_every_input_error_speaks_chinese(scenario, field, message):
 def test_a_scenario_that_is_not_an_object_is_refused_in_chinese():
     with pytest.raises(InvalidInput) as raised:
         calculators.evaluate([1], BUNDLE, "zh")
-    assert raised.value.problems[0].message == "经营情况必须是一个 JSON 对象；现在是 一个列表。"
+    assert raised.value.problems[0].message == (
+        "这不是本计算器的经营情况文件：经营情况文件是用大括号括起、逐项写明名称和数值的 JSON，比如 "
+        '{"units_per_month": 300}，而这里是一个列表。')
 
 
 def test_the_report_has_no_english_sentence_in_chinese():

@@ -41,14 +41,14 @@ def run_bytes(scenario: bytes, params: str = str(FIXTURE_BUNDLE)):
      "the text is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8."),
     ('{"units_per_month": 5}'.encode("utf-16-le"),
      "the text is not UTF-8 (it holds zero bytes, as UTF-16 does); save it as UTF-8."),
-    (b"[" * 100_000, "nested more than 32 lists and objects deep."),
-    (b"[" * 33 + b"]" * 33, "nested more than 32 lists and objects deep."),
+    (b"[" * 100_000, "lists and objects are nested more than 32 deep."),
+    (b"[" * 33 + b"]" * 33, "lists and objects are nested more than 32 deep."),
     (b'{"units_per_month": ' + b"9" * 5001 + b"}",
      "a whole number of 5,001 digits is too long to be an amount (at most 30 digits)."),
     (b" " * (MAX_BYTES + 1),
      "the text is larger than 2,000,000 bytes; a scenario or a parameter bundle is far smaller."),
-    (b"{units: 3}", "not valid JSON: Expecting property name enclosed in double quotes "
-                    "(line 1, column 2)."),
+    (b"{units: 3}", "this is not JSON text: at line 1, column 2, a name in double quotes was "
+                    "expected."),
 ])
 def test_unreadable_scenario_names_the_problem_and_exits_1(raw, message):
     assert run_bytes(raw) == (1, "", f"standard input: {message}\n")
@@ -70,9 +70,39 @@ def test_a_utf8_byte_order_mark_is_read():
 
 def test_the_api_parses_text_and_bytes_alike():
     assert parse_json('{"a": [1, 2.5, null]}') == parse_json(b'{"a": [1, 2.5, null]}')
-    with pytest.raises(UnreadableJson, match="nested more than 32"):
+    with pytest.raises(UnreadableJson, match="nested more than 32") as raised:
         parse_json("[" * 50_000)
-    assert isinstance(UnreadableJson("x"), ValueError)
+    assert isinstance(raised.value, ValueError) and raised.value.code == "too_deep"
+    assert raised.value.message("zh") == "列表和对象嵌套超过了 32 层。"
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        raised.value.message("fr")
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    ('{"units_per_month": 5}'.encode("utf-16"),
+     "文件是 UTF-16 编码（开头有 UTF-16 的字节顺序标记），请另存为 UTF-8 编码。"),
+    ('{"units_per_month": 5}'.encode("utf-16-le"),
+     "文件不是 UTF-8 编码（里面有零字节，UTF-16 编码的文件就是这样），请另存为 UTF-8 编码。"),
+    ('{"类目": "家居"}'.encode("gbk"),
+     "文件不是 UTF-8 编码：第 1 行第 3 列的字节 0xC0 无法识别（GBK 编码的文件常常这样），请另存为"
+     " UTF-8 "
+     "编码。"),
+    (b'{"units_per_month": ' + b"9" * 5001 + b"}",
+     "有个整数长达 5,001 位，不可能是金额（最多 30 位）。"),
+    (b" " * (MAX_BYTES + 1), "文件超过了 2,000,000 字节；经营情况文件和参数包都远比这小。"),
+    (b'{"a": 1, }', "这不是 JSON 格式的文本：第 1 行第 10 列，这里应该是用英文双引号括起来的名称"
+                    "。"),
+    (b'{"a" 1}', "这不是 JSON 格式的文本：第 1 行第 6 列，名称后面应该是英文冒号 :。"),
+    (b'[1, ]', "这不是 JSON 格式的文本：第 1 行第 5 列，这里应该是一个值（数字、英文双引号括起来"
+               "的文字、列表或对象）。"),
+    (b'"abc', "这不是 JSON 格式的文本：第 1 行第 1 列，英文双引号里的文字没有用双引号收尾。"),
+    (b'"a\tb"', "这不是 JSON 格式的文本：第 1 行第 3 列，英文双引号里有换行或制表符。"),
+    (b'"\\q"', "这不是 JSON 格式的文本：第 1 行第 2 列，反斜杠 \\ 后面的转义写法不对。"),
+])
+def test_unreadable_text_is_told_in_chinese(raw, message):
+    with pytest.raises(UnreadableJson) as raised:
+        parse_json(raw)
+    assert raised.value.message("zh") == message
 
 
 def test_negative_zero_inputs_give_zero_results():
@@ -186,7 +216,7 @@ def _limit_memory() -> None:
 
 
 @pytest.mark.parametrize(("raw", "message"), [
-    (b"[" * 1_000_000, "nested more than 32 lists and objects deep."),
+    (b"[" * 1_000_000, "lists and objects are nested more than 32 deep."),
     (b"9" * 1_000_000, "a whole number of 1,000,000 digits is too long to be an amount "
                        "(at most 30 digits)."),
     (b'"' + b"x" * 50_000_000 + b'"', "the text is larger than 2,000,000 bytes; a scenario or "

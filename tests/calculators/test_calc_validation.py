@@ -24,18 +24,20 @@ def test_every_problem_at_once_with_exact_messages(bundle, scenario):
         colour="red",
         version=1,
         supply_price_cny=0,
-        format="something/else",
         overrides={"self_operated.comission": 0.1, "semi_managed.commission": 3},
     )
     assert problems_of(scenario, bundle) == [
         Problem("colour", "unknown_field",
-                'Unknown field "colour"; known fields: active_skus, category, cogs_cny, format, '
-                "fx_cny_per_usd, labour_rate_cny_per_hour, new_skus_per_month, overrides, "
-                "retail_price_usd, return_rate, supply_price_cny, units_per_month, "
-                "units_per_order, version, weight_kg."),
-        Problem("format", "wrong_format",
-                "format must be 'aliexpress-modes/scenario'; got \"something/else\"."),
-        Problem("version", "wrong_version", "This calculator reads scenario version 2; got 1."),
+                'The calculator has no value named "colour" (a typing mistake?); the names it '
+                "reads are: active_skus, category, cogs_cny, format, fx_cny_per_usd, "
+                "labour_rate_cny_per_hour, new_skus_per_month, overrides, retail_price_usd, "
+                "return_rate, supply_price_cny, units_per_month, units_per_order, version, "
+                "weight_kg."),
+        Problem("version", "wrong_version",
+                "This scenario was saved for an older calculator (version 1); this one reads "
+                "version 2, which pays fully managed by your supply price (供货价) instead of a "
+                'share of the retail price. Check its values, set "version" to 2, and add '
+                '"supply_price_cny" if you know your supply price.'),
         Problem("category", "unknown_category",
                 'Unknown category "toys"; choose one of: consumer_electronics, home_garden, '
                 "apparel."),
@@ -89,7 +91,25 @@ def test_overrides_must_be_an_object(bundle, scenario):
     scenario["overrides"] = [["capital_cost_rate", 0.1]]
     assert problems_of(scenario, bundle) == [Problem(
         "overrides", "not_an_object",
-        "overrides must be an object of parameter id to number; got a list.")]
+        '"overrides" holds your own figures as {"parameter id": number}, such as '
+        '{"self_operated.commission": 0.08}; here it is a list.')]
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ("something/else", 'This is not a scenario for this calculator: its "format" is '
+                       '"something/else", and a scenario\'s is "aliexpress-modes/scenario".'),
+    (["aliexpress-modes/scenario"], 'This is not a scenario for this calculator: its "format" '
+                                    'is a list, and a scenario\'s is "aliexpress-modes/scenario".'),
+    ("aliexpress-modes/result", "This is a result the calculator worked out, not a scenario. The "
+                                'values it was worked out for are its "scenario" part: save that '
+                                "part as a file of its own to open it here."),
+    ("aliexpress-modes/parameters", "This is the site's parameter bundle (its fees, rates and "
+                                    "hours), not a scenario of yours."),
+])
+def test_a_file_of_another_format_is_named_alone(bundle, scenario, given, message):
+    """Its other fields are not a scenario's: listing them as unknown would only be noise."""
+    scenario.update(format=given, colour="red", return_rate=2, version=9)
+    assert problems_of(scenario, bundle) == [Problem("format", "wrong_format", message)]
 
 
 @pytest.mark.parametrize("version", [True, "1", None])

@@ -70,3 +70,14 @@ def test_generate_command_writes_the_same_pages_to_a_folder(tmp_path, capsys):
         written = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
                    for p in folder.rglob("*.md")}
         assert written == {path: page.markdown for path, page in RENDERED[language].items()}
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", "a report"), ("zh", "反馈")])
+def test_repository_links_go_to_the_repository_a_deploy_names(language, words):
+    """Data names no repository: its `repository:` links take the deploy's REPO_URL, and stay
+    words without one (the golden pages above)."""
+    pages = render_pages(SITE, language=language, repo_url="https://git.example/shop/guide/")
+    about = next(page.markdown for page in pages if page.path == "about.md")
+    link = '<a href="https://git.example/shop/guide/issues" rel="noopener noreferrer">'
+    assert f"{link}{words}</a>" in about
+    assert "repository:" not in about

@@ -46,6 +46,18 @@ def test_edit_button_of_a_generated_page_opens_its_yaml(real_site):
     assert re.search(rf'<a href="{edit}docs/index.md" title="Edit this page"', home)
 
 
+def test_the_chinese_edition_has_the_same_edit_buttons(real_site):
+    """The Chinese build takes the root build's REPO_URL (it once read its own config's, none)."""
+    site, _ = real_site
+    edit = f"{REPO_URL}/edit/main/"
+    page = (site / "zh" / "modes" / "semi-managed" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="{edit}data/modes/semi-managed.yml" title="编辑此页"', page)
+    home = (site / "zh" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="{edit}docs/zh/index.md" title="编辑此页"', home)
+    compare = (site / "zh" / "compare" / "index.html").read_text(encoding="utf-8")
+    assert f'本页数据来自 <a href="{edit}data/modes/fully-managed.yml">' in compare
+
+
 def test_a_page_from_several_files_links_each_of_them(real_site):
     site, _ = real_site
     page = (site / "compare" / "index.html").read_text(encoding="utf-8")
@@ -56,6 +68,25 @@ def test_a_page_from_several_files_links_each_of_them(real_site):
         f"{REPO_URL}/edit/main/data/{name}" for name in (
             "modes/fully-managed.yml", "modes/semi-managed.yml", "modes/self-operated.yml",
             "tasks.yml")]
+
+
+# The repository's address as it stood in the About page before REPO_URL set it (issue 13).
+DEFAULT_REPOSITORY = re.compile(r"github\.com/aliexpress-modes|aliexpress-modes/guide")
+
+
+def test_a_build_for_another_repository_links_it_and_no_other(real_site):
+    """The repository's address comes from REPO_URL alone: no page, script, search index or
+    sitemap of either language names the default one, and the About page links the deploy's."""
+    site, _ = real_site
+    files = [path for path in site.rglob("*") if path.is_file()
+             and path.suffix in (".html", ".js", ".json", ".xml", ".txt", ".css")]
+    assert len(files) > 50
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not DEFAULT_REPOSITORY.search(text), path
+    for about in (site / "about" / "index.html", site / "zh" / "about" / "index.html"):
+        links = re.findall(r'href="([^"]+)"', about.read_text(encoding="utf-8"))
+        assert REPO_URL in links and f"{REPO_URL}/issues" in links, about
 
 
 def test_a_local_build_names_no_address_of_its_own(real_site):

@@ -1,8 +1,10 @@
-"""``python -m calculators SCENARIO.json|- --params BUNDLE.json [--format table|json]``.
+"""``python -m calculators SCENARIO.json|- --params BUNDLE.json [--format table|json]
+[--language en|zh]``.
 
 Exit status: 0 with the result; 1 when the scenario or the bundle is invalid or unreadable (one
 line per problem, naming the field; the first MAX_SHOWN problems, then how many more); 2 for a
-usage error such as a missing file (argparse's convention). Never a traceback.
+usage error such as a missing file (argparse's convention). Never a traceback. The table, the
+result and the problems are in the language asked for; usage errors are argparse's, in English.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from typing import TextIO
 
 from .api import evaluate
 from .errors import MAX_SHOWN, InvalidInput, InvalidParameters, Problem
-from .i18n import say
+from .i18n import LANGUAGES, say
 from .reading import MAX_BYTES, UnreadableJson, parse_json
-from .report import SUMMARY_ROWS
+from .report import SUMMARY_ROWS, show_value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
                              "(`aliexpress-modes bundle`), or - to read standard input")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="a readable comparison (default) or the result as JSON")
+    parser.add_argument("--language", choices=LANGUAGES, default="en",
+                        help="the language of the table, the result and the problems "
+                             "(default: en; zh: Simplified Chinese)")
     return parser
 
 
@@ -45,7 +51,7 @@ def _read(parser: argparse.ArgumentParser, path: str, stdin: TextIO) -> bytes | 
         raise  # pragma: no cover (parser.error never returns)
 
 
-def table(result: dict) -> str:
+def table(result: dict, language: str = "en") -> str:
     """The three-mode comparison as aligned plain text.
 
     >>> from calculators import evaluate
@@ -56,25 +62,39 @@ def table(result: dict) -> str:
     """
     header = [""] + [mode["label"] for mode in result["modes"]]
     rows = [header] + [
-        [say("en", field)] + [show(mode[field]) for mode in result["modes"]]
+        [say(language, field)]
+        + [show_value(show, mode[field], language) for mode in result["modes"]]
         for field, show, _ in SUMMARY_ROWS
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    lines = ["  ".join([row[0].ljust(widths[0])] + [cell.rjust(width) for cell, width
-                                                    in zip(row[1:], widths[1:], strict=True)])
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join([_pad(row[0], widths[0], left=True)]
+                       + [_pad(cell, width) for cell, width in zip(row[1:], widths[1:],
+                                                                   strict=True)])
              for row in rows]
     recommended = result["recommended"]
     label = next(m["label"] for m in result["modes"] if m["id"] == recommended["mode"])
-    lines += ["", f"Recommended: {label}. {recommended['reason']}"]
+    lines += ["", say(language, "recommended_line", label=label)
+              + say(language, "sentence_gap") + recommended["reason"]]
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _report(heading: str, problems: list[Problem], stderr: TextIO) -> None:
+def _width(text: str) -> int:
+    """Columns a terminal gives `text`: two for each Chinese character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(text: str, width: int, left: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return text + space if left else space + text
+
+
+def _report(heading: str, problems: list[Problem], stderr: TextIO, language: str) -> None:
     print(heading, file=stderr)
     for problem in problems[:MAX_SHOWN]:
         print(f"  {problem.field}: {problem.message}", file=stderr)
     if len(problems) > MAX_SHOWN:
-        print(f"  ... and {len(problems) - MAX_SHOWN:,} more", file=stderr)
+        print("  " + say(language, "cli_more", count=f"{len(problems) - MAX_SHOWN:,}"),
+              file=stderr)
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None,
@@ -84,32 +104,37 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
     args = parser.parse_args(argv)
     if args.scenario == "-" and args.params == "-":
         parser.error("only one of SCENARIO and --params can be - (standard input)")
-    scenario_name = "standard input" if args.scenario == "-" else args.scenario
-    bundle_name = "standard input" if args.params == "-" else args.params
+    language = args.language
+    scenario_name = say(language, "cli_stdin") if args.scenario == "-" else args.scenario
+    bundle_name = say(language, "cli_stdin") if args.params == "-" else args.params
     scenario_data = _read(parser, args.scenario, stdin)
     bundle_data = _read(parser, args.params, stdin)
     try:
         scenario = parse_json(scenario_data)
     except UnreadableJson as error:
-        print(f"{scenario_name}: {error}", file=stderr)
+        print(say(language, "cli_unreadable", name=scenario_name, why=error.message(language)),
+              file=stderr)
         return 1
     try:
         bundle = parse_json(bundle_data)
     except UnreadableJson as error:
-        print(f"{bundle_name}: {error}", file=stderr)
+        print(say(language, "cli_unreadable", name=bundle_name, why=error.message(language)),
+              file=stderr)
         return 1
     try:
-        result = evaluate(scenario, bundle)
+        result = evaluate(scenario, bundle, language)
     except InvalidParameters as error:
-        _report(f"{bundle_name}: the parameter bundle is broken:", error.problems, stderr)
+        _report(say(language, "cli_broken_bundle", name=bundle_name), error.problems, stderr,
+                language)
         return 1
     except InvalidInput as error:
         count = len(error.problems)
-        noun = "problem" if count == 1 else "problems"
-        _report(f"{scenario_name}: the scenario has {count:,} {noun}:", error.problems, stderr)
+        key = "cli_one_problem" if count == 1 else "cli_problems"
+        _report(say(language, key, name=scenario_name, count=f"{count:,}"), error.problems,
+                stderr, language)
         return 1
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False), file=stdout)
     else:
-        print(table(result), file=stdout)
+        print(table(result, language), file=stdout)
     return 0

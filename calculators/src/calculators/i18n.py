@@ -30,13 +30,34 @@ WORDS: dict[str, dict[str, str]] = {
         "below_minimum": "{label} must be {minimum} or more, not {got}.",
         "above_maximum": "{label} must be {maximum} or less, not {got}.",
         "quoted": "“{text}”",
-        "scenario_not_an_object": "The scenario must be a JSON object; got {got}.",
-        "unknown_field": "Unknown field {name}; known fields: {known}.",
-        "wrong_format": "format must be {expected}; got {got}.",
-        "wrong_version": "This calculator reads scenario version {expected}; got {got}.",
+        # a file (or value) that is no scenario of this calculator's: said as what to do
+        "not_a_scenario": "This is not a scenario for this calculator: {why}",
+        "scenario_not_an_object": ("a scenario is a JSON object, named values in braces such as "
+                                   '{{"units_per_month": 300}}, and this is {got}.'),
+        "wrong_format": ('its "format" is {got}, and a scenario\'s is {expected}.'),
+        "is_export": ("This is an export of the calculator's results, not a scenario. The values "
+                      'they were worked out for are its "scenario" part: save that part as a '
+                      "file of its own to open it here."),
+        "is_result": ("This is a result the calculator worked out, not a scenario. The values it "
+                      'was worked out for are its "scenario" part: save that part as a file of '
+                      "its own to open it here."),
+        "is_parameters": ("This is the site's parameter bundle (its fees, rates and hours), not "
+                          "a scenario of yours."),
+        "older_version": ("This scenario was saved for an older calculator (version {got}); "
+                          "this one reads version {expected}, which pays fully managed by your "
+                          "supply price (供货价) instead of a share of the retail price. Check "
+                          'its values, set "version" to {expected}, and add "supply_price_cny" '
+                          "if you know your supply price."),
+        "newer_version": ("This scenario is version {got}, from a newer calculator than this one "
+                          "(it reads version {expected}): open it with the newer calculator, or "
+                          "update this one."),
+        "wrong_version": '"version" must be {expected} for this calculator, not {got}.',
+        "unknown_field": ("The calculator has no value named {name} (a typing mistake?); the "
+                          "names it reads are: {known}."),
         "unknown_category": "Unknown category {got}; choose one of: {known}.",
-        "overrides_not_an_object": ("overrides must be an object of parameter id to number; "
-                                    "got {got}."),
+        "overrides_not_an_object": ('"overrides" holds your own figures as {{"parameter id": '
+                                    'number}}, such as {{"self_operated.commission": 0.08}}; '
+                                    "here it is {got}."),
         "unknown_override": "No parameter has the id {got}, so it cannot be overridden.",
         "with_unit": "{label} ({unit})",
         "a_list": "a list",
@@ -147,6 +168,13 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_data_version": "Data version (fingerprint of the figures)",
         "csv_data_checked": "Figures last checked",
         "csv_derived": "left empty: worked out from the retail price",
+        # the command line (python -m calculators)
+        "cli_stdin": "standard input",
+        "cli_unreadable": "{name}: {why}",
+        "cli_one_problem": "{name}: the scenario has 1 problem:",
+        "cli_problems": "{name}: the scenario has {count} problems:",
+        "cli_broken_bundle": "{name}: the parameter bundle is broken:",
+        "cli_more": "... and {count} more",
         # a scenario compared with the pinned base
         "cmp_changed": "The recommendation changes from {base} (in {name}) to {current}.",
         "cmp_unchanged": "The recommendation is unchanged: {current}.",
@@ -206,12 +234,26 @@ WORDS: dict[str, dict[str, str]] = {
         "below_minimum": "{label}不能低于 {minimum}，你填的是 {got}。",
         "above_maximum": "{label}不能超过 {maximum}，你填的是 {got}。",
         "quoted": "“{text}”",
-        "scenario_not_an_object": "经营情况必须是一个 JSON 对象；现在是 {got}。",
-        "unknown_field": "没有 {name} 这个字段；可用的字段有：{known}。",
-        "wrong_format": "format 必须是 {expected}；现在是 {got}。",
-        "wrong_version": "这个计算器读取第 {expected} 版的经营情况；现在是 {got}。",
+        "not_a_scenario": "这不是本计算器的经营情况文件：{why}",
+        "scenario_not_an_object": ("经营情况文件是用大括号括起、逐项写明名称和数值的 JSON，比如 "
+                                   '{{"units_per_month": 300}}，而这里是{got}。'),
+        "wrong_format": '它的 "format" 是 {got}，经营情况文件的应该是 {expected}。',
+        "is_export": ("这是计算器导出的结果，不是经营情况文件。当时用的数字在它的 \"scenario\" "
+                      "部分里：把这一部分单独存成一个文件，就能在这里打开。"),
+        "is_result": ("这是计算器算出的结果，不是经营情况文件。当时用的数字在它的 \"scenario\" "
+                      "部分里：把这一部分单独存成一个文件，就能在这里打开。"),
+        "is_parameters": "这是网站的参数包（各项费率、费用和工时），不是你自己的经营情况文件。",
+        "older_version": ("这份经营情况是按旧版计算器保存的（第 {got} 版）；现在的计算器只读第 "
+                          "{expected} 版：全托管改按核价谈定的供货价结算，不再按零售价的比例估算。"
+                          '请核对里面的数字，把 "version" 改成 {expected}；知道自己的供货价的话，'
+                          '再加上 "supply_price_cny"。'),
+        "newer_version": ("这份经营情况是第 {got} 版，来自比现在更新的计算器（现在的只读第 "
+                          "{expected} 版）：请用新版计算器打开，或者先把这个计算器升级。"),
+        "wrong_version": '"version" 应该是 {expected}，不能是 {got}。',
+        "unknown_field": "计算器里没有叫 {name} 的项（是不是拼错了？）；能读的项有：{known}。",
         "unknown_category": "没有 {got} 这个类目；请从这些类目中选择：{known}。",
-        "overrides_not_an_object": "overrides 必须是“参数编号: 数字”形式的对象；现在是 {got}。",
+        "overrides_not_an_object": ('"overrides" 里写你自己的数字，格式是 {{"参数编号": 数字}}，'
+                                    '比如 {{"self_operated.commission": 0.08}}；这里却是{got}。'),
         "unknown_override": "没有编号为 {got} 的参数，所以无法改写。",
         "with_unit": "{label}（{unit}）",
         "a_list": "一个列表",
@@ -313,6 +355,12 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_data_version": "数据版本（费率数据的指纹）",
         "csv_data_checked": "数据最近核对日期",
         "csv_derived": "没填，按零售价估算",
+        "cli_stdin": "标准输入",
+        "cli_unreadable": "{name}：{why}",
+        "cli_one_problem": "{name}：经营情况有 1 处问题：",
+        "cli_problems": "{name}：经营情况有 {count} 处问题：",
+        "cli_broken_bundle": "{name}：参数包有错：",
+        "cli_more": "……还有 {count} 处",
         "cmp_changed": "推荐模式变了：{name}里是{base}，现在是{current}。",
         "cmp_unchanged": "推荐模式没变，仍是{current}。",
         "cmp_same_inputs": "输入和{name}完全一样。",

@@ -131,22 +131,21 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
         return describe(value, language)
 
     if not isinstance(scenario, dict):
-        message = say(language, "scenario_not_an_object", got=got(scenario))
+        message = say(language, "not_a_scenario",
+                      why=say(language, "scenario_not_an_object", got=got(scenario)))
         raise InvalidInput([Problem("scenario", "not_an_object", message)])
+    other_file = _other_file(scenario, language)
+    if other_file:  # a file of another kind: its fields would only be noise
+        raise InvalidInput([other_file])
     problems: list[Problem] = []
     for name in scenario:
         if name not in _KNOWN:
             message = say(language, "unknown_field", name=describe(name, language),
                           known=", ".join(sorted(_KNOWN)))
             problems.append(Problem(key_name(name), "unknown_field", message))
-    if scenario.get("format", SCENARIO_FORMAT) != SCENARIO_FORMAT:
-        message = say(language, "wrong_format", expected=repr(SCENARIO_FORMAT),
-                      got=got(scenario["format"]))
-        problems.append(Problem("format", "wrong_format", message))
     version = scenario.get("version", SCENARIO_VERSION)
     if isinstance(version, bool) or version != SCENARIO_VERSION:
-        message = say(language, "wrong_version", expected=SCENARIO_VERSION, got=got(version))
-        problems.append(Problem("version", "wrong_version", message))
+        problems.append(_version_problem(version, language))
 
     result = default_scenario(default_category)
     category = scenario.get("category", default_category)
@@ -166,6 +165,37 @@ def validate_scenario(scenario: object, categories: list[str], default_category:
     if problems:
         raise InvalidInput(problems)
     return result
+
+
+# Files of the calculator's other formats, which people may take for a scenario.
+_OTHER_FILES = {"aliexpress-modes/export": "is_export", "aliexpress-modes/result": "is_result",
+                "aliexpress-modes/parameters": "is_parameters"}
+
+
+def _other_file(scenario: dict, language: str) -> Problem | None:
+    """The problem of a file whose ``format`` is not a scenario's, named when it is the
+    calculator's own export, result or parameter bundle; None for a scenario."""
+    given = scenario.get("format", SCENARIO_FORMAT)
+    if given == SCENARIO_FORMAT:
+        return None
+    known = _OTHER_FILES.get(given) if isinstance(given, str) else None
+    if known:
+        message = say(language, known)
+    else:
+        message = say(language, "not_a_scenario", why=say(
+            language, "wrong_format", expected=describe(SCENARIO_FORMAT, language),
+            got=describe(given, language)))
+    return Problem("format", "wrong_format", message)
+
+
+def _version_problem(version: object, language: str) -> Problem:
+    """Why a scenario of another version is not read, and what to do about it."""
+    if isinstance(version, int) and not isinstance(version, bool):
+        key = "older_version" if version < SCENARIO_VERSION else "newer_version"
+    else:
+        key = "wrong_version"
+    message = say(language, key, expected=SCENARIO_VERSION, got=describe(version, language))
+    return Problem("version", "wrong_version", message)
 
 
 def _validate_overrides(overrides: object, parameters: dict[str, dict],

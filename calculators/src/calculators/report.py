@@ -98,7 +98,8 @@ def render_html(result: dict, modes: list[str] | None = None, language: str = "e
     lines.append("<tbody>")
     for field, show, _ in SUMMARY_ROWS:
         cells = "".join(f'<td{_mode_attrs(mode, recommended)} data-field="{field}">'
-                        f"{escape(_show(show, mode[field], language))}</td>" for mode in shown)
+                        f"{escape(show_value(show, mode[field], language))}</td>"
+                        for mode in shown)
         lines.append(f'<tr data-field="{field}"><th scope="row">{t(field)}</th>{cells}</tr>')
     lines += ["</tbody>", "</table>", "</div>"]
     lines += render_sensitivity(result, language)
@@ -145,7 +146,8 @@ def _opening(result: dict, shown: list[dict], compare_url: str | None, language:
             f"{text}</p>")
 
 
-def _show(formatter, value: float | None, language: str) -> str:
+def show_value(formatter, value: float | None, language: str) -> str:
+    """A value of SUMMARY_ROWS shown by its formatter, in `language` where its unit is a word."""
     return formatter(value, language) if formatter in (hours, months) else formatter(value)
 
 

@@ -50,6 +50,9 @@ async function initPage() {
       const block = new module[kind.name](root);
       attached.set(root, { block, python: kind.python });
       block.attach();
+      // Each answer replaces tables (the result, then its sensitivity): their hints follow, in
+      // the frame that lays them out anyway.
+      root.addEventListener("amc:result", () => requestAnimationFrame(() => markScrollers(root)));
     }
   }
   markScrollers(); // the blocks' tables may have changed

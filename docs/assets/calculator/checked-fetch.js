@@ -57,9 +57,10 @@ async function diagnose(nativeFetch, url, file) {
   }
 }
 
-// Fetches a JavaScript file through the check, so that importing the same URL next runs the
-// checked bytes (from the HTTP cache: the runtime's folder is versioned and served immutable).
-export async function verifyScript(checkedFetch, url) {
+// Fetches a file through the check, so that importing (or Pyodide fetching) the same URL next
+// reads the checked bytes (from the HTTP cache: the runtime's folder is versioned and served
+// immutable).
+export async function verifyFile(checkedFetch, url) {
   const response = await checkedFetch(url);
   await response.arrayBuffer();
 }

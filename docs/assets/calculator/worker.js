@@ -25,7 +25,7 @@
 //                 catalogue's plan, in the request's language
 //               {type: "result", id, stage: "full", ok: true, export}: the export asked for
 
-import { installCheckedFetch, RuntimeFileError, verifyScript, webAssemblyAllowed } from "./checked-fetch.js";
+import { installCheckedFetch, RuntimeFileError, verifyFile, webAssemblyAllowed } from "./checked-fetch.js";
 
 let session = null; // calculators.bridge.Session(...) once the runtime is ready
 const latest = new Map(); // client -> id of its newest request: older sensitivities stop
@@ -66,9 +66,14 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
   const pyodideURL = new URL("pyodide.mjs", indexURL).href;
   // Both scripts are checked before either runs; the import below then reads the checked bytes.
   const scripts = Promise.all([pyodideURL, new URL("pyodide.asm.mjs", indexURL).href]
-    .map((url) => verifyScript(checkedFetch, url)));
+    .map((url) => verifyFile(checkedFetch, url)));
+  // The wheel (small) is fetched and checked with them: a tampered wheel is named now, not when
+  // Pyodide's long synchronous start lets its own request's failure through (over 2 s on a busy
+  // machine). Pyodide's request then reads these bytes from the HTTP cache (served immutable).
+  const wheels = Object.keys(integrity).filter((url) => url.endsWith(".whl"))
+    .map((url) => verifyFile(checkedFetch, url));
   if (!(await webAssemblyAllowed())) throw new WebAssemblyBlocked("WebAssembly is blocked");
-  await scripts;
+  await Promise.all([scripts, ...wheels]);
   const { loadPyodide } = await import(pyodideURL);
   bootMarks.imported = performance.now();
   // Naming the wheel here downloads it while the runtime boots (its hash is in the lockfile).
