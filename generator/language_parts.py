@@ -17,6 +17,7 @@ is left unmarked for the site's tests to report: its <option> needs a lang of it
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CHINESE_LANG = "zh"
 # Han ideographs with CJK and full-width punctuation (a Chinese phrase and its 、，。（）), and
@@ -61,10 +62,10 @@ def mark_chinese(html: str) -> str:
 
 
 def _track(tag: str, open_elements: list[tuple[str, bool]]) -> None:
-    match = _TAG_NAME.match(tag)
-    if not match or tag.endswith("/>"):
+    parsed = _parse_tag(tag)
+    if parsed is None:
         return
-    closing, name = match.group(1), match.group(2).lower()
+    closing, name, lang_left_alone = parsed
     if closing:
         # Pop to the matching element: it also closes any it ended implicitly (<p>, <li>).
         for depth in range(len(open_elements) - 1, -1, -1):
@@ -72,13 +73,31 @@ def _track(tag: str, open_elements: list[tuple[str, bool]]) -> None:
                 del open_elements[depth:]
                 return
         return
-    if name in _VOID or tag.startswith("<!") or name in {"script", "style", "template",
-                                                          "textarea", "title"}:
-        return
-    lang = _LANG.search(tag)
-    if lang:
-        value = next(group for group in lang.groups() if group is not None)
-        left_alone = value.strip().lower().startswith(CHINESE_LANG)
+    if lang_left_alone is not None:
+        left_alone = lang_left_alone
     else:
         left_alone = (bool(open_elements) and open_elements[-1][1]) or name in _NO_SPANS
     open_elements.append((name, left_alone))
+
+
+# A page has a few thousand tags but a few hundred distinct ones (the theme's navigation repeats
+# them on every page): each is read once per build, not once per occurrence.
+@lru_cache(maxsize=4096)
+def _parse_tag(tag: str) -> tuple[bool, str, bool | None] | None:
+    """What ``tag`` does to the open elements: None if nothing (a void, self-closing or raw-text
+    element, a doctype); else whether it closes, its name, and whether its own lang leaves its
+    text alone (None if it has no lang)."""
+    match = _TAG_NAME.match(tag)
+    if not match or tag.endswith("/>"):
+        return None
+    closing, name = bool(match.group(1)), match.group(2).lower()
+    if closing:
+        return True, name, None
+    if name in _VOID or tag.startswith("<!") or name in {"script", "style", "template",
+                                                          "textarea", "title"}:
+        return None
+    lang = _LANG.search(tag)
+    if lang:
+        value = next(group for group in lang.groups() if group is not None)
+        return False, name, value.strip().lower().startswith(CHINESE_LANG)
+    return False, name, None
