@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from calculators.chooser import answer_table
 
 from calculators import default_scenario
-from generator.model import Preset, SiteData
+from generator.model import Chooser, Preset, SiteData
 
 # The block's own words, per language (the questions, answers and reasons come from data/).
 WORDS = {
@@ -57,6 +57,21 @@ def _leans(leans: dict[str, int], names: dict[str, str], words: dict[str, str]) 
     if not parts:
         return words["no_lean"]
     return words["leans"].format(parts=words["separator"].join(parts))
+
+
+# The last chooser's answer table as JSON. Every answer combination is worked out (the costliest
+# part of the block), the same for both editions and for each page holding the block; the data
+# is frozen, so the same chooser object has the same table.
+_last_table: tuple[Chooser, str] | None = None
+
+
+def _answer_json(chooser: Chooser) -> str:
+    global _last_table
+    if _last_table is None or _last_table[0] is not chooser:
+        table = json.dumps(answer_table(chooser.as_plain()), separators=(",", ":"))
+        table = table.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        _last_table = chooser, table
+    return _last_table[1]
 
 
 def render_chooser(site: SiteData, bundle: dict, base: str, language: str = "en") -> str:
@@ -104,8 +119,7 @@ def render_chooser(site: SiteData, bundle: dict, base: str, language: str = "en"
     lines.append(f'<a class="amc-ch-catalogue" href="{escape(base)}catalogue/">'
                  f'{escape(words["catalogue"])}</a>')
     lines.append("</p></div>")
-    table = json.dumps(answer_table(chooser.as_plain()), separators=(",", ":"))
-    table = table.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    table = _answer_json(chooser)
     # In <template>, not <script type="application/json">: Material's instant navigation
     # re-creates every <script> of a new page as a plain script (type and class dropped).
     lines.append(f'<template class="amc-ch-table">{table}</template>')
