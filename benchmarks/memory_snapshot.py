@@ -9,6 +9,9 @@ Builds the real site, makes a memory snapshot of the booted calculator under Nod
 - the same from the snapshot: fetch it, loadPyodide({_loadSnapshot}), the bridge, one evaluation;
 - the snapshot gzipped, unpacked in the worker with DecompressionStream (what a static host
   that does not compress would need);
+- the form that could replace files: stale memory zeroed, stored XORed with the WebAssembly's
+  memory image (snapshot_patch.mjs), gzipped, restored with an empty standard library zip and no
+  wheel (before the timing, its answers are checked against CPython's: memory_snapshot_check.mjs);
 - importing less at boot: the wheel fetched by the worker and imported in place (zipimport),
   without Pyodide's package loader and the standard library modules it imports;
 - the bare page on npm's runtime as shipped (the peer floor of calculator_load.py).
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import statistics
 import subprocess
 import sys
@@ -36,6 +40,46 @@ from generator.bundle import build_bundle, bundle_json  # noqa: E402
 from generator.load import load_data  # noqa: E402
 
 MODES = '["fully_managed", "semi_managed", "self_operated"]'
+EMPTY_ZIP = b"PK\x05\x06" + bytes(18)  # a zip with no entries: the snapshot imports nothing
+
+
+def check_restored(snapshot: Path, parameters: Path, scratch: Path) -> None:
+    """Restore ``snapshot`` under Node with no standard library and no wheel; raise unless every
+    answer the worker may give (results, problems, Chinese, both stages, exports, catalogues in
+    GB18030 and UTF-8) is the one CPython gives for the same request."""
+    from calculators.bridge import Session
+
+    modes = json.loads(MODES)
+    table = "product\tcategory\tprice\n商品\tapparel\t10\n坏行\tapparel\tabc\n"
+    requests = {
+        "handle": [{"id": 1, "raw": raw, "overrides": {}, "modes": modes, "language": language}
+                   for language in ("en", "zh")
+                   for raw in ({}, {"units_per_month": "x"}, {"units_per_month": "250"})],
+        "export": [{"raw": {}, "overrides": {}, "language": language, "format": form}
+                   for language in ("en", "zh") for form in ("csv", "json")],
+        "catalogue": [[table.encode(encoding).hex(), language]
+                      for encoding in ("gb18030", "utf-8") for language in ("en", "zh")],
+    }
+    (scratch / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
+    done = subprocess.run(["node", str(ROOT / "benchmarks" / "memory_snapshot_check.mjs"),
+                           str(ROOT / "node_modules" / "pyodide"), str(snapshot), str(parameters),
+                           str(scratch / "requests.json")],
+                          check=True, capture_output=True, text=True)
+    answers = json.loads(done.stdout.strip().splitlines()[-1])
+    session = Session(parameters.read_text(encoding="utf-8"))
+    expected = {
+        "handle": [session.handle(json.dumps(r)) for r in requests["handle"]],
+        "stages": [[s for s in session.stages(json.dumps(r)) if s is not None]
+                   for r in requests["handle"]],
+        "export": [session.export(json.dumps(r)) for r in requests["export"]],
+        "catalogue": [session.catalogue(bytes.fromhex(data), "{}", language)
+                      for data, language in requests["catalogue"]],
+        "zip_entries": 0,
+        "wheel_loaded": [],
+    }
+    for key, value in expected.items():
+        if answers[key] != value:
+            raise RuntimeError(f"the restored snapshot answers {key} differently from CPython")
 
 
 def worker(boot: str) -> bytes:
@@ -77,13 +121,17 @@ def main() -> int:
         parameters = attribute("data-parameters")
         runtime = site / Path(lock).parent
         (wheel,) = runtime.glob("*.whl")
-        snapshot = runtime / "snapshot.bin"
+        xor_snapshot = runtime / "snapshot.xsnp"
+        snapshot = runtime / "snapshot.xsnp.plain"
         params = Path(tmp) / "parameters.json"
         params.write_text(bundle_json(build_bundle(load_data(ROOT / "data"))), encoding="utf-8")
         subprocess.run(["node", str(ROOT / "benchmarks" / "memory_snapshot_make.mjs"),
                         str(ROOT / "node_modules" / "pyodide"), str(site / stdlib), str(wheel),
-                        str(params), str(snapshot)], check=True, capture_output=True)
+                        str(params), str(xor_snapshot)], check=True, capture_output=True)
         (runtime / "snapshot.bin.gz").write_bytes(gzip.compress(snapshot.read_bytes(), 9))
+        (runtime / "snapshot.xsnp.gz").write_bytes(gzip.compress(xor_snapshot.read_bytes(), 9))
+        check_restored(xor_snapshot, params, Path(tmp))
+        (runtime / "empty.zip").write_bytes(EMPTY_ZIP)
         npm_index = copy_npm_runtime(site, index)
         where = (f'const P = {{index: "/{index}", parameters: "/{parameters}"}};\n'
                  f'const url = (p) => new URL("/" + p, location.href).href;\n')
@@ -91,11 +139,18 @@ def main() -> int:
                      f'stdLibURL: url("{stdlib}"), packages: ["aliexpress-modes-calculators"]}}')
         snap_boot = (f'{{indexURL: url("{index}"), lockFileURL: url("{lock}"), '
                      f'stdLibURL: url("{stdlib}"), _loadSnapshot: SNAP}}')
-        raw = f'const SNAP = fetch(url("{Path(lock).parent}/snapshot.bin"))' \
+        raw = f'const SNAP = fetch(url("{Path(lock).parent}/snapshot.xsnp.plain"))' \
               '.then(r => r.arrayBuffer()).then(b => new Uint8Array(b));\n'
         packed = f'const SNAP = fetch(url("{Path(lock).parent}/snapshot.bin.gz")).then(r => ' \
                  'new Response(r.body.pipeThrough(new DecompressionStream("gzip")))' \
                  '.arrayBuffer()).then(b => new Uint8Array(b));\n'
+        xor_boot = (f'{{indexURL: url("{index}"), lockFileURL: url("{lock}"), '
+                    f'stdLibURL: url("{Path(lock).parent}/empty.zip"), ...restoreOptions('
+                    'XSNP, import(url("' + index + 'pyodide.asm.mjs")).then((m) => m.default))}')
+        xor = ('import { restoreOptions } from "/snapshot_patch.js";\n'
+               f'const XSNP = fetch(url("{Path(lock).parent}/snapshot.xsnp.gz")).then(r => '
+               'new Response(r.body.pipeThrough(new DecompressionStream("gzip")))'
+               '.arrayBuffer()).then(b => new Uint8Array(b));\n')
         zip_boot = (f'{{indexURL: url("{index}"), lockFileURL: url("{lock}"), '
                     f'stdLibURL: url("{stdlib}")}});\n'
                     f'pyodide.FS.writeFile("/tmp/c.whl", new Uint8Array(await (await fetch('
@@ -106,12 +161,15 @@ def main() -> int:
             "/snapshot.js": (where + raw).encode() + worker(snap_boot),
             "/snapshot-gz.js": (where + packed).encode() + worker(snap_boot),
             "/zipimport.js": where.encode() + worker(zip_boot),
+            "/snapshot-xor.js": (where + xor).encode() + worker(xor_boot),
+            "/snapshot_patch.js": (ROOT / "benchmarks" / "snapshot_patch.mjs").read_bytes(),
             NPM_BARE_PAGE: bare_page(npm_index, lock, None),
         }
         pages = {"site": "/site.html", "snapshot": "/snapshot.html",
-                 "snapshot_gz": "/snapshot-gz.html", "zipimport": "/zipimport.html",
+                 "snapshot_gz": "/snapshot-gz.html",
+                 "snapshot_xor_gz": "/snapshot-xor.html", "zipimport": "/zipimport.html",
                  "npm_floor": NPM_BARE_PAGE}
-        for name in ("site", "snapshot", "snapshot-gz", "zipimport"):
+        for name in ("site", "snapshot", "snapshot-gz", "snapshot-xor", "zipimport"):
             extra[f"/{name}.html"] = page(f"/{name}.js")
         server = SiteServer(site, extra)
         times: dict[str, list[float]] = {f"{n}_{c}": [] for n in pages for c in ("cold", "warm")}
@@ -141,15 +199,21 @@ def main() -> int:
         finally:
             server.close()
         sizes = {"snapshot": snapshot.stat().st_size,
-                 "snapshot_gz": (runtime / "snapshot.bin.gz").stat().st_size}
+                 "snapshot_gz": (runtime / "snapshot.bin.gz").stat().st_size,
+                 "snapshot_xor_gz": (runtime / "snapshot.xsnp.gz").stat().st_size,
+                 "replaced": (site / stdlib).stat().st_size + wheel.stat().st_size}
     medians = {key: statistics.median(values) for key, values in times.items()}
     print(f"Memory snapshot probe: module workers in headless Chromium, median of {args.runs}")
     for cache in ("cold", "warm"):
         floor = medians[f"npm_floor_{cache}"]
-        for name in ("npm_floor", "site", "zipimport", "snapshot", "snapshot_gz"):
+        for name in ("npm_floor", "site", "zipimport", "snapshot", "snapshot_gz",
+                     "snapshot_xor_gz"):
             value = medians[f"{name}_{cache}"]
             print(f"  {cache:4} {name:12} {value:7.0f} ms  {value / floor:5.2f}x the peer floor")
     print(f"  snapshot {sizes['snapshot']:,} bytes, gzipped {sizes['snapshot_gz']:,} bytes")
+    print(f"  zeroed and XORed with the memory image, gzipped {sizes['snapshot_xor_gz']:,} bytes, "
+          f"against {sizes['replaced']:,} for the standard library and wheel it replaces "
+          f"({sizes['snapshot_xor_gz'] - sizes['replaced']:+,})")
     return 0
 
 

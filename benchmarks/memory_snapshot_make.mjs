@@ -1,27 +1,81 @@
 // Makes a Pyodide memory snapshot of the calculator, booted and warmed up, under Node (issue 14's
 // memory-snapshot lever; measured by benchmarks/memory_snapshot.py, not shipped).
 //
-//   node benchmarks/memory_snapshot_make.mjs PYODIDE_DIR STDLIB.zip WHEEL.whl PARAMETERS.json OUT
+//   node benchmarks/memory_snapshot_make.mjs PYODIDE_DIR STDLIB.zip WHEEL.whl PARAMETERS.json OUT [--keep-stale]
+//
+// Writes OUT.plain (Pyodide's own snapshot format) and OUT (the same, XORed with the
+// WebAssembly's memory image: snapshot_patch.mjs). Prints one JSON line of what it did.
 //
 // Pyodide's package loader leaves JavaScript references in Python's state, which a snapshot
 // cannot hold ("Unexpected hiwire entry", pyodide #6418), so the wheel is unpacked with zipfile
 // instead of loadPackage. Nothing from JavaScript may be alive when the snapshot is taken.
+//
+// Unless --keep-stale, memory nothing uses is zeroed first, as it compresses to almost nothing:
+// the C stack below the stack pointer and the unused bytes of every free dlmalloc chunk.
 import { readFile, writeFile } from "node:fs/promises";
+import { encode, withMemoryImage } from "./snapshot_patch.mjs";
 
-const [pyodideDir, stdlib, wheel, parameters, out] = process.argv.slice(2);
+const [pyodideDir, stdlib, wheel, parameters, out, flag] = process.argv.slice(2);
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
-const pyodide = await loadPyodide({ indexURL: `${pyodideDir}/`, stdLibURL: stdlib, _makeSnapshot: true });
+const { default: createPyodideModule } = await import(`${pyodideDir}/pyodide.asm.mjs`);
+let image;
+const pyodide = await loadPyodide({
+  indexURL: `${pyodideDir}/`, stdLibURL: stdlib, _makeSnapshot: true,
+  createPyodideModule: withMemoryImage(createPyodideModule, (memory) => { image = memory.slice(); }),
+});
 pyodide.FS.writeFile("/tmp/calculators.whl", await readFile(wheel));
 pyodide.FS.writeFile("/tmp/parameters.json", await readFile(parameters));
+// Everything the worker may ask for is run once, so every module it needs is imported now: with
+// the snapshot the standard library zip is empty. Then the caches that only sped up imports.
 pyodide.runPython(`
-import gc, json, site, zipfile
+import gc, json, linecache, site, sys, zipfile, zipimport
 zipfile.ZipFile("/tmp/calculators.whl").extractall(site.getsitepackages()[0])
 from calculators.bridge import Session
 session = Session(open("/tmp/parameters.json").read())
-for raw in ({}, {"units_per_month": "x"}):  # a result and a problem: import all they need
-    session.handle(json.dumps({"id": 1, "raw": raw, "overrides": {},
-                               "modes": ["fully_managed", "semi_managed", "self_operated"]}))
-del session
+MODES = ["fully_managed", "semi_managed", "self_operated"]
+for language in ("en", "zh"):
+    for raw in ({}, {"units_per_month": "x"}):
+        request = json.dumps({"id": 1, "raw": raw, "overrides": {}, "modes": MODES,
+                              "language": language})
+        session.handle(request)
+        list(session.stages(request))
+    for format in ("csv", "json"):
+        session.export(json.dumps({"raw": {}, "overrides": {}, "language": language, "format": format}))
+    table = "product\\tcategory\\tprice\\n商品\\tapparel\\t10\\n"
+    for encoding in ("gb18030", "utf-8-sig", "utf-16", "utf-8"):
+        session.catalogue(table.encode(encoding), "{}", language)
+    session.catalogue(table, "{}", language)
+del session, request
+sys.path_importer_cache.clear()
+zipimport._zip_directory_cache.clear()
+linecache.clearcache()
+sys._clear_internal_caches()
 gc.collect()
 `);
-await writeFile(out, pyodide.makeMemorySnapshot());
+const modules = pyodide.runPython("import sys; len(sys.modules)");
+const M = pyodide._module;
+let zeroed = 0;
+if (flag !== "--keep-stale") {
+  const stackEnd = M._emscripten_stack_get_end(), stackPointer = M._emscripten_stack_get_current();
+  M.HEAPU8.fill(0, stackEnd, stackPointer - 64);
+  zeroed += stackPointer - 64 - stackEnd;
+  // dlmalloc, 32-bit: chunks lie end to end from the heap base to the top; a chunk's size and
+  // flags are at +4 (bit 2: in use). A free chunk keeps its first 32 bytes (size, list and tree
+  // links); the next chunk's first word is its footer.
+  const top = M._sbrk(0);
+  let chunk = (M.___heap_base + 7) & ~7;
+  while (chunk < top - 16) {
+    const head = M.HEAPU32[(chunk + 4) >> 2], size = head & ~7;
+    if (size < 16 || chunk + size > top) break;
+    if (!(head & 2) && size > 32) {
+      M.HEAPU8.fill(0, chunk + 32, chunk + size);
+      zeroed += size - 32;
+    }
+    chunk += size;
+  }
+  if (chunk !== top) throw new Error(`dlmalloc walk stopped at ${chunk}, top ${top}`);
+}
+const snapshot = pyodide.makeMemorySnapshot();
+await writeFile(`${out}.plain`, snapshot);
+await writeFile(out, encode(snapshot, image));
+console.log(JSON.stringify({ modules, zeroed, bytes: snapshot.length }));
