@@ -5,7 +5,11 @@ Called from the MkDocs plugin's ``on_post_build``. Everything is self-hosted:
     assets/pyodide/<pyodide version>/        the runtime from node_modules/pyodide, as shipped
     assets/calculator/runtime-<fingerprint>/ pyodide-lock.json, the calculators wheel and
                                              python_stdlib.zip, with bytecode for what the
-                                             calculator runs (generator/bytecode.py)
+                                             calculator runs (generator/bytecode.py); the
+                                             memory snapshot the worker boots from instead of
+                                             those two, snapshot.<sha>.xsnp.gz, and the empty
+                                             standard library it is restored with
+                                             (generator/snapshot.py)
     assets/calculator/parameters.<sha>.json  the parameter bundle
     assets/vendor/uplot-<version>/           the chart library
 
@@ -37,6 +41,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.bundle import bundle_json
 from generator.bytecode import compiled_runtime, compiler_fingerprint
+from generator.snapshot import EMPTY_ZIP, memory_snapshot
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CALCULATORS_DIR = PROJECT_ROOT / "calculators"
@@ -59,6 +64,7 @@ class RuntimeUrls:
     pyodide_index: str
     lock_file: str
     stdlib: str
+    empty_stdlib: str  # what the worker gives Pyodide when it restores the snapshot
     parameters: str
     uplot_js: str
     uplot_css: str
@@ -78,6 +84,7 @@ def runtime_urls(bundle: dict) -> RuntimeUrls:
         pyodide_index=f"assets/pyodide/{pyodide_version}/",
         lock_file=f"{runtime_dir}/pyodide-lock.json",
         stdlib=f"{runtime_dir}/python_stdlib.zip",
+        empty_stdlib=f"{runtime_dir}/empty-stdlib.zip",
         parameters=f"assets/calculator/parameters.{parameters_sha}.json",
         uplot_js=f"assets/vendor/uplot-{uplot_version}/uPlot.esm.js",
         uplot_css=f"assets/vendor/uplot-{uplot_version}/uPlot.min.css",
@@ -96,6 +103,11 @@ class PreparedRuntime:
     urls: RuntimeUrls
     files: dict[str, bytes]
     hashes: dict[str, str]  # site path -> SRI of files[path], computed once
+
+    @property
+    def snapshot(self) -> str:
+        """Site path of the memory snapshot (its name carries a hash of its content)."""
+        return next(path for path in self.files if path.endswith(".xsnp.gz"))
 
     def integrity(self) -> dict[str, str]:
         """Site path -> Subresource Integrity value (``sha256-<base64>``), as fetch() takes it."""
@@ -137,6 +149,10 @@ def _runtime_files(urls: RuntimeUrls) -> dict[str, bytes]:
     files[urls.stdlib] = stdlib.read_bytes()
     files[f"{runtime_dir}/{wheel.name}"] = wheel.read_bytes()
     files[urls.lock_file] = site_lockfile(pyodide_dir / "pyodide-lock.json", wheel)
+    snapshot = memory_snapshot(pyodide_dir, stdlib, wheel)
+    digest = hashlib.sha256(snapshot).hexdigest()[:12]
+    files[f"{runtime_dir}/snapshot.{digest}.xsnp.gz"] = snapshot
+    files[urls.empty_stdlib] = EMPTY_ZIP
     return files
 
 

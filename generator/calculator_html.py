@@ -76,6 +76,8 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "data-pyodide-index": urls.pyodide_index,
         "data-lock-file": urls.lock_file,
         "data-stdlib": urls.stdlib,
+        "data-snapshot": runtime.snapshot,
+        "data-empty-stdlib": urls.empty_stdlib,
         "data-package": urls.package_name,
         "data-parameters": urls.parameters,
         "data-uplot": urls.uplot_js,

@@ -60,7 +60,9 @@ def render_catalogue(bundle: dict, root: str, language: str = "en") -> str:
     attrs = {
         "class": "amc-catalogue", "data-catalogue": "",
         "data-pyodide-index": urls.pyodide_index, "data-lock-file": urls.lock_file,
-        "data-stdlib": urls.stdlib, "data-package": urls.package_name,
+        "data-stdlib": urls.stdlib,
+        "data-snapshot": runtime.snapshot,
+        "data-empty-stdlib": urls.empty_stdlib, "data-package": urls.package_name,
         "data-parameters": urls.parameters, "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
         "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
         "data-search-exclude": "",

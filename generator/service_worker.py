@@ -6,7 +6,9 @@ what it caches and its version:
 
 - ``precache``: every file under ``assets/`` a page or the calculator may load (the runtime, the
   wheel, the bundle, the calculator's scripts, Material's assets) and the search index; not
-  source maps, and not the search's language plug-ins, which only a search in that language loads;
+  source maps, not the search's language plug-ins, which only a search in that language loads,
+  and not the standard library and wheel, which only the boot without the memory snapshot loads
+  (generator/snapshot.py; caching them would cost every reader 3.5 MB they never use);
 - ``version``: a hash of the build's content: of every precached file and page, by path for
   files whose path already carries a version or content hash (hashing the 11 MB runtime again
   would only repeat what its folder name says), by content for the rest.
@@ -26,7 +28,8 @@ CONTENT_ADDRESSED = re.compile(
     r"(^|/)assets/(pyodide/\d|calculator/runtime-|calculator/parameters\.|vendor/)"
     r"|\.[0-9a-f]{8,}\.min\.(js|css)$"
 )
-SKIPPED = re.compile(r"\.map$|^assets/javascripts/lunr/")
+SKIPPED = re.compile(r"\.map$|^assets/javascripts/lunr/"
+                     r"|^assets/calculator/runtime-[^/]+/(python_stdlib\.zip|[^/]+\.whl)$")
 EXTRA_FILES = ("search/search_index.json",)
 
 

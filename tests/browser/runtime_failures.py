@@ -27,9 +27,11 @@ TAMPERABLE = [
     "assets/pyodide/*/pyodide.mjs",
     "assets/pyodide/*/pyodide.asm.mjs",
     "assets/pyodide/*/pyodide.asm.wasm",
-    "assets/calculator/runtime-*/python_stdlib.zip",
+    # The memory snapshot and the empty standard library it is restored with; the precompiled
+    # standard library and the wheel are only loaded if a snapshot does not restore.
+    "assets/calculator/runtime-*/snapshot.*.xsnp.gz",
+    "assets/calculator/runtime-*/empty-stdlib.zip",
     "assets/calculator/runtime-*/pyodide-lock.json",
-    "assets/calculator/runtime-*/*.whl",
     "assets/calculator/parameters.*.json",
 ]
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
+import hashlib
 import json
+import re
+from html import escape, unescape
 
 import pytest
 from browser_support import CALCULATOR_PAGE, GUIDE_WITH_CALCULATOR, PAGE_WITHOUT_CALCULATOR
@@ -118,15 +123,45 @@ def test_live_default_result_equals_cpython_exactly(visit, language):
     assert_clean(visit)
 
 
-def test_python_boots_on_the_sites_precompiled_standard_library(visit):
+def test_python_boots_from_the_memory_snapshot_not_the_standard_library(visit):
     page = visit.goto(CALCULATOR_PAGE)
     wait_live(page)
-    stdlib = page.eval_on_selector(ROOT, "el => el.dataset.stdlib")
-    assert stdlib.startswith("assets/calculator/runtime-")  # beside the wheel it was compiled for
-    # (The service worker's install asks for it once more, from the HTTP cache.)
-    fetched = {url for url in visit.requests if url.endswith("python_stdlib.zip")}
-    assert len(fetched) == 1 and fetched.pop().endswith("/" + stdlib)  # not npm's, by the wasm
+    snapshot = page.eval_on_selector(ROOT, "el => el.dataset.snapshot")
+    assert snapshot.startswith("assets/calculator/runtime-") and snapshot.endswith(".xsnp.gz")
+    fetched = [url for url in visit.requests if url.endswith(".xsnp.gz")]
+    assert fetched and all(url.endswith("/" + snapshot) for url in fetched)
+    # The snapshot replaces both: neither is downloaded, by the worker or the service worker.
+    assert [url for url in visit.requests if url.endswith((".whl", "python_stdlib.zip"))] == []
     assert_clean(visit)
+
+
+def test_a_snapshot_that_does_not_restore_falls_back_to_the_usual_boot(visit, site_dir):
+    """A snapshot that downloads intact but cannot be restored (another Pyodide build, say):
+    the worker boots from the precompiled standard library and the wheel instead."""
+    html = (site_dir / CALCULATOR_PAGE / "index.html").read_text(encoding="utf-8")
+    broken = gzip.compress(b"not a snapshot of this Pyodide build" * 64)
+    runtime_dir = re.search(r'data-stdlib="([^"]+)/python_stdlib.zip"', html)[1]
+    broken_path = f"{runtime_dir}/broken.xsnp.gz"
+    match = re.search(r'data-integrity="([^"]*)"', html)
+    integrity = json.loads(unescape(match[1]))
+    integrity[broken_path] = "sha256-" + base64.b64encode(hashlib.sha256(broken).digest()).decode()
+    html = html.replace(match[0], f'data-integrity="{escape(json.dumps(integrity))}"')
+    html = re.sub(r'data-snapshot="[^"]+"', f'data-snapshot="{broken_path}"', html)
+    extra = {"/" + CALCULATOR_PAGE + "index.html": html.encode(), "/" + broken_path: broken}
+    visit.server.extra_files.update(extra)
+    try:
+        page = visit.goto(CALCULATOR_PAGE + "index.html")
+        wait_live(page)
+    finally:
+        for path in extra:
+            visit.server.extra_files.pop(path)
+    assert any(url.endswith("/" + broken_path) for url in visit.requests)
+    stdlib = page.eval_on_selector(ROOT, "el => el.dataset.stdlib")
+    fetched = {url for url in visit.requests if url.endswith("python_stdlib.zip")}
+    assert fetched and all(url.endswith("/" + stdlib) for url in fetched)  # the site's, not npm's
+    assert any(url.endswith(".whl") for url in visit.requests)
+    # The worker says why on the console (a warning: the calculator works).
+    assert not [e for e in visit.console_errors if "snapshot" in e]
 
 
 @pytest.mark.parametrize("language", EDITIONS)

@@ -126,7 +126,7 @@ def test_a_worker_the_browser_refuses_is_named(visit):
     assert retry_visible(page)
 
 
-@pytest.mark.parametrize("name", ["pyodide.asm.wasm", "python_stdlib.zip"])
+@pytest.mark.parametrize("name", ["pyodide.asm.wasm", "empty-stdlib.zip"])
 def test_a_missing_runtime_file_is_named(visit, server, name):
     page = visit.page
     arrivals = Arrivals(page)

@@ -34,6 +34,8 @@ export class Calculator {
       pyodideIndex: root.dataset.pyodideIndex,
       lockFile: root.dataset.lockFile,
       stdlib: root.dataset.stdlib,
+      snapshot: root.dataset.snapshot,
+      emptyStdlib: root.dataset.emptyStdlib,
       packageName: root.dataset.package,
       parameters: root.dataset.parameters,
       timeoutMs: Number(root.dataset.timeoutMs) || 30000,

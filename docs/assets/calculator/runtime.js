@@ -32,7 +32,8 @@ export function unsubscribe(listener) {
   runtime.listeners.delete(listener);
 }
 
-// config: {pyodideIndex, lockFile, stdlib, packageName, parameters, timeoutMs, integrity},
+// config: {pyodideIndex, lockFile, stdlib, snapshot, emptyStdlib, packageName, parameters,
+// timeoutMs, integrity},
 // paths site-relative; integrity: {site path: "sha256-..."} for every file the worker loads.
 export function startRuntime(config) {
   if (runtime.worker) return;
@@ -61,6 +62,8 @@ export function startRuntime(config) {
     indexURL: siteUrl(config.pyodideIndex),
     lockFileURL: siteUrl(config.lockFile),
     stdLibURL: siteUrl(config.stdlib),
+    snapshotURL: config.snapshot ? siteUrl(config.snapshot) : null,
+    emptyStdLibURL: config.emptyStdlib ? siteUrl(config.emptyStdlib) : null,
     packageName: config.packageName,
     parametersURL: siteUrl(config.parameters),
     integrity: Object.fromEntries(Object.entries(config.integrity).map(([path, hash]) => [siteUrl(path), hash])),

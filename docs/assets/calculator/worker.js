@@ -2,8 +2,8 @@
 // evaluates scenarios, off the main thread. Every runtime file is checked against the hashes the
 // build wrote into the page (checked-fetch.js) before it runs.
 //
-// Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, packageName, parametersURL,
-//                integrity: {absolute URL: "sha256-..."}}
+// Messages in:  {type: "init", indexURL, lockFileURL, stdLibURL, snapshotURL?, emptyStdLibURL?,
+//                packageName, parametersURL, integrity: {absolute URL: "sha256-..."}}
 //               {type: "evaluate", id, client, raw: {field: text}, overrides: {param id: text},
 //                modes, language, compare_url, base?: {raw, overrides, name}}; client: which
 //                calculator on the page asks; base: a pinned scenario to compare with
@@ -26,6 +26,7 @@
 //               {type: "result", id, stage: "full", ok: true, export}: the export asked for
 
 import { installCheckedFetch, RuntimeFileError, verifyFile, webAssemblyAllowed } from "./checked-fetch.js";
+import { restoreOptions } from "./snapshot-patch.mjs";
 
 let session = null; // calculators.bridge.Session(...) once the runtime is ready
 const latest = new Map(); // client -> id of its newest request: older sensitivities stop
@@ -56,26 +57,67 @@ function progress(stage) {
   postMessage({ type: "progress", stage });
 }
 
-async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersURL, integrity }) {
+async function boot({ indexURL, lockFileURL, stdLibURL, snapshotURL, emptyStdLibURL, packageName,
+  parametersURL, integrity }) {
   bootMarks.start = performance.now();
   const checkedFetch = installCheckedFetch(integrity, fail);
   progress("downloading");
   // Fetch the bundle while Pyodide boots; both are needed before the first result.
   const parameters = checkedFetch(parametersURL).then((response) => response.text());
   parameters.catch(() => {}); // reported by the checked fetch; awaited below
+  // The memory snapshot (generator/snapshot.py) replaces the standard library and the wheel: the
+  // runtime starts with the calculator already imported. Checked like every runtime file.
+  const snapshot = snapshotURL && typeof DecompressionStream === "function"
+    ? checkedFetch(snapshotURL).then(unpack) : null;
+  snapshot?.catch(() => {}); // a failed download is reported by the checked fetch
   const pyodideURL = new URL("pyodide.mjs", indexURL).href;
+  const asmURL = new URL("pyodide.asm.mjs", indexURL).href;
   // Both scripts are checked before either runs; the import below then reads the checked bytes.
-  const scripts = Promise.all([pyodideURL, new URL("pyodide.asm.mjs", indexURL).href]
-    .map((url) => verifyFile(checkedFetch, url)));
-  // The wheel (small) is fetched and checked with them: a tampered wheel is named now, not when
-  // Pyodide's long synchronous start lets its own request's failure through (over 2 s on a busy
-  // machine). Pyodide's request then reads these bytes from the HTTP cache (served immutable).
-  const wheels = Object.keys(integrity).filter((url) => url.endsWith(".whl"))
-    .map((url) => verifyFile(checkedFetch, url));
+  const scripts = Promise.all([pyodideURL, asmURL].map((url) => verifyFile(checkedFetch, url)));
   if (!(await webAssemblyAllowed())) throw new WebAssemblyBlocked("WebAssembly is blocked");
-  await Promise.all([scripts, ...wheels]);
+  await scripts;
   const { loadPyodide } = await import(pyodideURL);
   bootMarks.imported = performance.now();
+  if (snapshot) {
+    try {
+      session = await bootFromSnapshot(loadPyodide, { indexURL, lockFileURL, emptyStdLibURL, asmURL },
+        snapshot, parameters);
+      return;
+    } catch (error) {
+      if (error instanceof RuntimeFileError) throw error; // a missing or tampered file: named
+      // Private Pyodide API, one exact build: if restoring fails, boot the usual way.
+      console.warn("calculator: the memory snapshot did not restore; booting without it", error);
+    }
+  }
+  session = await bootFromFiles(loadPyodide, { indexURL, lockFileURL, stdLibURL, packageName },
+    checkedFetch, integrity, parameters);
+}
+
+async function unpack(response) {
+  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function bootFromSnapshot(loadPyodide, { indexURL, lockFileURL, emptyStdLibURL, asmURL },
+  snapshot, parameters) {
+  const createPyodideModule = import(asmURL).then((module) => module.default);
+  const pyodide = await loadPyodide({ indexURL, lockFileURL, stdLibURL: emptyStdLibURL,
+    ...restoreOptions(snapshot, createPyodideModule) });
+  bootMarks.loaded = bootMarks.package = performance.now();
+  progress("starting-model");
+  const bridge = pyodide.pyimport("calculators.bridge");
+  const started = bridge.Session(await parameters);
+  bootMarks.bridge = performance.now();
+  return started;
+}
+
+async function bootFromFiles(loadPyodide, { indexURL, lockFileURL, stdLibURL, packageName },
+  checkedFetch, integrity, parameters) {
+  // The wheel (small) is fetched and checked first: a tampered wheel is named now, not when
+  // Pyodide's long synchronous start lets its own request's failure through (over 2 s on a busy
+  // machine). Pyodide's request then reads these bytes from the HTTP cache (served immutable).
+  await Promise.all(Object.keys(integrity).filter((url) => url.endsWith(".whl"))
+    .map((url) => verifyFile(checkedFetch, url)));
   // Naming the wheel here downloads it while the runtime boots (its hash is in the lockfile).
   // stdLibURL: the site's python_stdlib.zip, precompiled for what the calculator imports.
   const pyodide = await loadPyodide({ indexURL, lockFileURL, stdLibURL, packages: [packageName] });
@@ -98,8 +140,9 @@ async function boot({ indexURL, lockFileURL, stdLibURL, packageName, parametersU
   // The Python side of the protocol is calculators.bridge, imported (not compiled here: the
   // site's wheel carries its bytecode) like the rest of the package.
   const bridge = pyodide.pyimport("calculators.bridge");
-  session = bridge.Session(await parameters);
+  const started = bridge.Session(await parameters);
   bootMarks.bridge = performance.now();
+  return started;
 }
 
 // A message posted to ourselves runs after the messages already queued: a newer request from the

@@ -1,10 +1,12 @@
-// Makes a Pyodide memory snapshot of the calculator, booted and warmed up, under Node (issue 14's
-// memory-snapshot lever; measured by benchmarks/memory_snapshot.py, not shipped).
+// Makes the Pyodide memory snapshot the calculator's worker boots from (issue 14): the runtime
+// booted under Node with the site's standard library and wheel, every path the worker may take
+// run once, then memory saved. Called by generator/snapshot.py:
 //
-//   node benchmarks/memory_snapshot_make.mjs PYODIDE_DIR STDLIB.zip WHEEL.whl PARAMETERS.json OUT [--keep-stale]
+//   node generator/snapshot_make.mjs PYODIDE_DIR STDLIB.zip WHEEL.whl OUT [--keep-stale]
 //
-// Writes OUT.plain (Pyodide's own snapshot format) and OUT (the same, XORed with the
-// WebAssembly's memory image: snapshot_patch.mjs). Prints one JSON line of what it did.
+// Writes OUT (XORed with the WebAssembly's memory image: docs/assets/calculator/snapshot-patch.mjs)
+// and OUT.plain (Pyodide's own format, for the benchmark). Prints one JSON line of what it did.
+// The warm-up uses the model's example bundle, so the snapshot does not change with data/.
 //
 // Pyodide's package loader leaves JavaScript references in Python's state, which a snapshot
 // cannot hold ("Unexpected hiwire entry", pyodide #6418), so the wheel is unpacked with zipfile
@@ -13,9 +15,9 @@
 // Unless --keep-stale, memory nothing uses is zeroed first, as it compresses to almost nothing:
 // the C stack below the stack pointer and the unused bytes of every free dlmalloc chunk.
 import { readFile, writeFile } from "node:fs/promises";
-import { encode, withMemoryImage } from "./snapshot_patch.mjs";
+import { encode, withMemoryImage } from "../docs/assets/calculator/snapshot-patch.mjs";
 
-const [pyodideDir, stdlib, wheel, parameters, out, flag] = process.argv.slice(2);
+const [pyodideDir, stdlib, wheel, out, flag] = process.argv.slice(2);
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
 const { default: createPyodideModule } = await import(`${pyodideDir}/pyodide.asm.mjs`);
 let image;
@@ -24,15 +26,15 @@ const pyodide = await loadPyodide({
   createPyodideModule: withMemoryImage(createPyodideModule, (memory) => { image = memory.slice(); }),
 });
 pyodide.FS.writeFile("/tmp/calculators.whl", await readFile(wheel));
-pyodide.FS.writeFile("/tmp/parameters.json", await readFile(parameters));
 // Everything the worker may ask for is run once, so every module it needs is imported now: with
 // the snapshot the standard library zip is empty. Then the caches that only sped up imports.
 pyodide.runPython(`
 import gc, json, linecache, site, sys, zipfile, zipimport
 zipfile.ZipFile("/tmp/calculators.whl").extractall(site.getsitepackages()[0])
 from calculators.bridge import Session
-session = Session(open("/tmp/parameters.json").read())
-MODES = ["fully_managed", "semi_managed", "self_operated"]
+from calculators.params import EXAMPLE_BUNDLE
+session = Session(json.dumps(EXAMPLE_BUNDLE))
+MODES = [mode["id"] for mode in EXAMPLE_BUNDLE["modes"]]
 for language in ("en", "zh"):
     for raw in ({}, {"units_per_month": "x"}):
         request = json.dumps({"id": 1, "raw": raw, "overrides": {}, "modes": MODES,
@@ -45,7 +47,7 @@ for language in ("en", "zh"):
     for encoding in ("gb18030", "utf-8-sig", "utf-16", "utf-8"):
         session.catalogue(table.encode(encoding), "{}", language)
     session.catalogue(table, "{}", language)
-del session, request
+del session, request, EXAMPLE_BUNDLE, Session, MODES
 sys.path_importer_cache.clear()
 zipimport._zip_directory_cache.clear()
 linecache.clearcache()

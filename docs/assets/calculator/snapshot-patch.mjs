@@ -1,5 +1,5 @@
 // A Pyodide memory snapshot stored as what differs from the WebAssembly's own memory image
-// (issue 14's memory-snapshot lever; measured by memory_snapshot.py, not shipped).
+// (issue 14): made by generator/snapshot_make.mjs, restored by the calculator's worker.
 //
 // Right after instantiation, Pyodide's memory holds only the data segments of pyodide.asm.wasm
 // (2.7 MB of non-zero bytes, shipped anyway). The snapshot keeps most of them unchanged, so it is

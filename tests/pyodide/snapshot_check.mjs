@@ -1,14 +1,14 @@
-// Restores a snapshot made by memory_snapshot_make.mjs under Node, with an empty standard library
+// Restores a snapshot made by generator/snapshot_make.mjs under Node, with an empty standard library
 // and no wheel, and asks the calculator what the worker may ask: prints one JSON object of the
 // answers (memory_snapshot.py compares them with the same requests answered in CPython).
 //
-//   node benchmarks/memory_snapshot_check.mjs PYODIDE_DIR SNAPSHOT PARAMETERS.json REQUESTS.json
+//   node tests/pyodide/snapshot_check.mjs PYODIDE_DIR SNAPSHOT PARAMETERS.json REQUESTS.json
 //
-// SNAPSHOT: the XOR form (snapshot_patch.mjs), or Pyodide's own form if it ends in ".plain".
+// SNAPSHOT: the XOR form (docs/assets/calculator/snapshot-patch.mjs), or Pyodide's own form if it ends in ".plain".
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { restoreOptions } from "./snapshot_patch.mjs";
+import { restoreOptions } from "../../docs/assets/calculator/snapshot-patch.mjs";
 
 const [pyodideDir, snapshotFile, parameters, requestsFile] = process.argv.slice(2);
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
