@@ -21,7 +21,7 @@ BLOCK_WASM = ("default-src 'self'; script-src 'self' {hashes}; "
 REFUSE_WORKER = ("window.Worker = class { constructor() { throw new DOMException("
                  "'blocked by policy', 'SecurityError'); } };")
 # Files the server can leave out (a host missing them answers 404).
-MISSING_FILES = ["calculator/worker.js", "pyodide.asm.wasm", "python_stdlib.zip"]
+MISSING_FILES = ["calculator/worker.js", "pyodide.asm.wasm", "empty-stdlib.zip"]
 # Every runtime file with a build-time hash, as a glob in the built site.
 TAMPERABLE = [
     "assets/pyodide/*/pyodide.mjs",

@@ -20,7 +20,8 @@ from generator.calculator_html import canonical_json, script_json
 ROOT = "[data-calculator]"
 # Each edition's calculator page: the same runtime, the reader's language.
 EDITIONS = {"en": CALCULATOR_PAGE, "zh": "zh/" + CALCULATOR_PAGE}
-PYODIDE_FILES = ("/assets/pyodide/", "/parameters.", ".whl", "pyodide-lock", "python_stdlib.zip")
+PYODIDE_FILES = ("/assets/pyodide/", "/parameters.", ".whl", "pyodide-lock", "python_stdlib.zip",
+                 ".xsnp.gz", "empty-stdlib.zip")
 
 
 def bundle_from(page):

@@ -13,7 +13,8 @@ from test_calculator import field, next_result, wait_live
 
 from generator.service_worker import write_service_worker
 
-RUNTIME_PATHS = ("/assets/pyodide/", ".whl", "pyodide-lock", "python_stdlib.zip", "/parameters.")
+RUNTIME_PATHS = ("/assets/pyodide/", ".whl", "pyodide-lock", "python_stdlib.zip", "/parameters.",
+                 ".xsnp.gz", "empty-stdlib.zip")
 
 
 @pytest.fixture
