@@ -1,17 +1,18 @@
-"""Would a Pyodide memory snapshot make the calculator start faster? (issue 14; not shipped)
+"""How much faster does the calculator start from a Pyodide memory snapshot? (issue 14)
 
     .venv/bin/python benchmarks/memory_snapshot.py [--runs N]
 
 Builds the real site, makes a memory snapshot of the booted calculator under Node
-(memory_snapshot_make.mjs) and times, in module workers in headless Chromium, in one run:
+(generator/snapshot_make.mjs, as the site build does) and times, in module workers in headless
+Chromium, in one run:
 - the calculator's boot as the site does it: loadPyodide() with the site's lockfile, stdlib and
   wheel, calculators.bridge, one evaluation;
 - the same from the snapshot: fetch it, loadPyodide({_loadSnapshot}), the bridge, one evaluation;
 - the snapshot gzipped, unpacked in the worker with DecompressionStream (what a static host
   that does not compress would need);
-- the form that could replace files: stale memory zeroed, stored XORed with the WebAssembly's
-  memory image (snapshot_patch.mjs), gzipped, restored with an empty standard library zip and no
-  wheel (before the timing, its answers are checked against CPython's: memory_snapshot_check.mjs);
+- the form the site ships: stale memory zeroed, stored XORed with the WebAssembly's memory image
+  (docs/assets/calculator/snapshot-patch.mjs), gzipped, restored with an empty standard library
+  and no wheel (first checked against CPython's answers: tests/pyodide/snapshot_answers.py);
 - importing less at boot: the wheel fetched by the worker and imported in place (zipimport),
   without Pyodide's package loader and the standard library modules it imports;
 - the bare page on npm's runtime as shipped (the peer floor of calculator_load.py).
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import statistics
 import subprocess
 import sys
@@ -32,9 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests" / "pyodide"))
 
 from browser_support import CALCULATOR_PAGE, CHROMIUM, CHROMIUM_ARGS, SiteServer, build_site  # noqa: E402
 from calculator_load import NPM_BARE_PAGE, bare_page, copy_npm_runtime  # noqa: E402
+from snapshot_answers import cpython_answers, restored_answers  # noqa: E402
 
 from generator.bundle import build_bundle, bundle_json  # noqa: E402
 from generator.load import load_data  # noqa: E402
@@ -44,40 +46,10 @@ EMPTY_ZIP = b"PK\x05\x06" + bytes(18)  # a zip with no entries: the snapshot imp
 
 
 def check_restored(snapshot: Path, parameters: Path, scratch: Path) -> None:
-    """Restore ``snapshot`` under Node with no standard library and no wheel; raise unless every
-    answer the worker may give (results, problems, Chinese, both stages, exports, catalogues in
-    GB18030 and UTF-8) is the one CPython gives for the same request."""
-    from calculators.bridge import Session
-
-    modes = json.loads(MODES)
-    table = "product\tcategory\tprice\n商品\tapparel\t10\n坏行\tapparel\tabc\n"
-    requests = {
-        "handle": [{"id": 1, "raw": raw, "overrides": {}, "modes": modes, "language": language}
-                   for language in ("en", "zh")
-                   for raw in ({}, {"units_per_month": "x"}, {"units_per_month": "250"})],
-        "export": [{"raw": {}, "overrides": {}, "language": language, "format": form}
-                   for language in ("en", "zh") for form in ("csv", "json")],
-        "catalogue": [[table.encode(encoding).hex(), language]
-                      for encoding in ("gb18030", "utf-8") for language in ("en", "zh")],
-    }
-    (scratch / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
-    done = subprocess.run(["node", str(ROOT / "benchmarks" / "memory_snapshot_check.mjs"),
-                           str(ROOT / "node_modules" / "pyodide"), str(snapshot), str(parameters),
-                           str(scratch / "requests.json")],
-                          check=True, capture_output=True, text=True)
-    answers = json.loads(done.stdout.strip().splitlines()[-1])
-    session = Session(parameters.read_text(encoding="utf-8"))
-    expected = {
-        "handle": [session.handle(json.dumps(r)) for r in requests["handle"]],
-        "stages": [[s for s in session.stages(json.dumps(r)) if s is not None]
-                   for r in requests["handle"]],
-        "export": [session.export(json.dumps(r)) for r in requests["export"]],
-        "catalogue": [session.catalogue(bytes.fromhex(data), "{}", language)
-                      for data, language in requests["catalogue"]],
-        "zip_entries": 0,
-        "wheel_loaded": [],
-    }
-    for key, value in expected.items():
+    """Raise unless ``snapshot``, restored under Node with no standard library and no wheel,
+    answers every request of tests/pyodide/snapshot_answers.py as CPython does."""
+    answers = restored_answers(snapshot, parameters, scratch)
+    for key, value in cpython_answers(parameters).items():
         if answers[key] != value:
             raise RuntimeError(f"the restored snapshot answers {key} differently from CPython")
 
@@ -125,9 +97,9 @@ def main() -> int:
         snapshot = runtime / "snapshot.xsnp.plain"
         params = Path(tmp) / "parameters.json"
         params.write_text(bundle_json(build_bundle(load_data(ROOT / "data"))), encoding="utf-8")
-        subprocess.run(["node", str(ROOT / "benchmarks" / "memory_snapshot_make.mjs"),
+        subprocess.run(["node", str(ROOT / "generator" / "snapshot_make.mjs"),
                         str(ROOT / "node_modules" / "pyodide"), str(site / stdlib), str(wheel),
-                        str(params), str(xor_snapshot)], check=True, capture_output=True)
+                        str(xor_snapshot)], check=True, capture_output=True)
         (runtime / "snapshot.bin.gz").write_bytes(gzip.compress(snapshot.read_bytes(), 9))
         (runtime / "snapshot.xsnp.gz").write_bytes(gzip.compress(xor_snapshot.read_bytes(), 9))
         check_restored(xor_snapshot, params, Path(tmp))
@@ -162,7 +134,7 @@ def main() -> int:
             "/snapshot-gz.js": (where + packed).encode() + worker(snap_boot),
             "/zipimport.js": where.encode() + worker(zip_boot),
             "/snapshot-xor.js": (where + xor).encode() + worker(xor_boot),
-            "/snapshot_patch.js": (ROOT / "benchmarks" / "snapshot_patch.mjs").read_bytes(),
+            "/snapshot_patch.js": (ROOT / "docs/assets/calculator/snapshot-patch.mjs").read_bytes(),
             NPM_BARE_PAGE: bare_page(npm_index, lock, None),
         }
         pages = {"site": "/site.html", "snapshot": "/snapshot.html",
