@@ -16,11 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def made(site_runtime, tmp_path_factory) -> tuple[Path, Path]:
+def snapshot_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("snapshot-cache")
+
+
+@pytest.fixture(scope="module")
+def made(site_runtime, snapshot_cache, tmp_path_factory) -> tuple[Path, Path]:
     """(the snapshot, raw XOR form; the site's parameter bundle), made afresh (not from build/)."""
     index, wheel = site_runtime
     scratch = tmp_path_factory.mktemp("snapshot")
-    original, snapshot_module.CACHE_DIR = snapshot_module.CACHE_DIR, scratch / "cache"
+    original, snapshot_module.CACHE_DIR = snapshot_module.CACHE_DIR, snapshot_cache
     try:
         packed = snapshot_module.memory_snapshot(ROOT / "node_modules" / "pyodide",
                                                  index / "python_stdlib.zip", wheel)
@@ -62,3 +67,15 @@ def test_zeroed_stale_memory_and_the_xor_make_it_smaller_than_what_it_replaces(m
     index, wheel = site_runtime
     packed = len(gzip.compress(snapshot.read_bytes(), 9))
     assert packed < (index / "python_stdlib.zip").stat().st_size + wheel.stat().st_size
+
+
+def test_a_second_build_reuses_the_cached_snapshot_without_node(made, site_runtime,
+                                                                 snapshot_cache, monkeypatch):
+    snapshot, _ = made
+    index, wheel = site_runtime
+    monkeypatch.setattr(snapshot_module, "CACHE_DIR", snapshot_cache)
+    monkeypatch.setattr(snapshot_module.shutil, "which", lambda name: None)  # no Node now
+    packed = snapshot_module.memory_snapshot(ROOT / "node_modules" / "pyodide",
+                                             index / "python_stdlib.zip", wheel)
+    assert gzip.decompress(packed) == snapshot.read_bytes()
+    assert len(list(snapshot_cache.glob("*.xsnp.gz"))) == 1
