@@ -9,9 +9,10 @@ an empty standard library and no wheel, and boots the usual way if the restore f
 It rests on private Pyodide API (``_makeSnapshot``/``makeMemorySnapshot``, ``_loadSnapshot`` and
 the Emscripten ``instantiateWasm`` hook) and fits only the exact pyodide.asm.wasm it was made
 with: the cache key holds the runtime's files, and Pyodide checks its build id on restore.
-The result is cached under build/ like the bytecode; it is not byte-for-byte reproducible
-(Python's hash secret and random state are those of the build), so its file name carries a hash
-of its content.
+The result is cached under build/ like the bytecode. It is byte-for-byte reproducible (the
+maker seeds the randomness Python and the C library draw at start and fixes the clocks: every
+reader gets the snapshot's hash secret and random state, as they would any); its file name
+carries a hash of its content all the same.
 """
 
 from __future__ import annotations

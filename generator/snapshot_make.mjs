@@ -14,15 +14,37 @@
 //
 // Unless --keep-stale, memory nothing uses is zeroed first, as it compresses to almost nothing:
 // the C stack below the stack pointer and the unused bytes of every free dlmalloc chunk.
+import nodeCrypto from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { encode, withMemoryImage } from "../docs/assets/calculator/snapshot-patch.mjs";
 
 const [pyodideDir, stdlib, wheel, out, flag] = process.argv.slice(2);
+// Emscripten takes the program's name and arguments from process.argv (sys.argv, sys.executable,
+// $_): the same for every checkout, not this one's paths.
+process.argv = [process.argv[0], "snapshot_make.mjs"];
+// The same inputs make the same bytes (the site build is reproducible, issue 13): the randomness
+// Python and the C library draw at start (hash secret, random's seed, arc4random) comes from a
+// fixed-seed generator, and the clocks read fixed values. Every reader gets the snapshot's
+// state anyway, random or not; nothing in the calculator is secret.
+let seed = 0x2545f491;
+// Emscripten draws from node:crypto's randomFillSync under Node (the browser's getRandomValues
+// otherwise).
+nodeCrypto.randomFillSync = (view) => {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  for (let i = 0; i < bytes.length; i++) {
+    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; // xorshift32
+    bytes[i] = seed & 0xff;
+  }
+  return view;
+};
+let tick = 0;
+Date.now = () => 1767225600000 + tick++; // 2026-01-01
+performance.now = () => tick++;
 const { loadPyodide } = await import(`${pyodideDir}/pyodide.mjs`);
 const { default: createPyodideModule } = await import(`${pyodideDir}/pyodide.asm.mjs`);
 let image;
 const pyodide = await loadPyodide({
-  indexURL: `${pyodideDir}/`, stdLibURL: stdlib, _makeSnapshot: true,
+  indexURL: `${pyodideDir}/`, stdLibURL: stdlib, _makeSnapshot: true, env: { PYTHONHASHSEED: "0" },
   createPyodideModule: withMemoryImage(createPyodideModule, (memory) => { image = memory.slice(); }),
 });
 pyodide.FS.writeFile("/tmp/calculators.whl", await readFile(wheel));
