@@ -139,11 +139,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             return files
         calculator = None
         if self.config.calculators:
-            from generator.calculator_html import render_calculator
+            from generator.calculator_html import render_calculator, starts_at_once
 
             def calculator(modes: list[str]) -> str:
                 return self.slots.placeholder(render_calculator(
-                    self.bundle, modes=modes, page_url="", language=self.config.language))
+                    self.bundle, modes=modes, page_url="", language=self.config.language),
+                    starts_at_once=starts_at_once(modes))
 
         chooser = catalogue = None
         language = self.config.language
@@ -215,6 +216,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # This page in each edition, for <head> (overrides/main.html).
         context["hreflang_alternates"] = alternates(
             page.url, config.extra.get("alternate", []), config.site_url)
+        # The calculator page starts Python from <head>, before the page and its scripts have
+        # loaded (overrides/partials/early-runtime.html).
+        if not self.errors and self.slots.starts_at_once(page.content or ""):
+            from generator.calculator_html import runtime_attributes
+
+            context["early_runtime"] = runtime_attributes(self.bundle)
         if self.config.repo_url:
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
             sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
