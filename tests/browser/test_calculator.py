@@ -267,6 +267,26 @@ def test_with_save_data_even_the_calculator_page_waits_for_interaction(visit):
     assert_clean(visit)
 
 
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_calculator_page_starts_python_from_its_head_before_the_page_is_parsed(visit, language):
+    workers = []
+    visit.page.on("worker", lambda worker: workers.append(worker.url))
+    page = visit.goto(EDITIONS[language])
+    wait_live(page)
+    started, parsed = page.evaluate("""() => [
+        document.querySelector('[data-calculator]').amc.runtime.startedAt,
+        performance.getEntriesByType('navigation')[0].domInteractive]""")
+    # calculator.js is a module script: it runs only once the whole page has been parsed.
+    assert started < parsed
+    # One calculator worker (beside Material's search worker): the one <head> started, taken
+    # over by calculator.js with what it said meanwhile.
+    assert [url for url in workers if url.endswith("/assets/calculator/worker.js")] == [
+        visit.server.url("assets/calculator/worker.js")]
+    assert next_result(page, lambda: field(page, "units_per_month").fill("777")) is True
+    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")["units_per_month"] == 777
+    assert_clean(visit)
+
+
 def test_a_page_without_calculator_fetches_no_pyodide_file(visit):
     page = visit.goto(PAGE_WITHOUT_CALCULATOR)
     page.wait_for_load_state("networkidle")
