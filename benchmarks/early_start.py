@@ -9,7 +9,8 @@ each at a path of the same depth (so every relative URL resolves alike), beside 
 - late:          the early start removed from <head>: calculator.js creates the worker once the
                  page has been parsed and its blocks' modules imported (the site before it);
 - late+modulepreload: the same, with <link rel=modulepreload> for the calculator's module graph;
-- head:          the page as built: <head> creates the worker (overrides/partials/early-runtime.html);
+- head:          the page as built: <head> creates the worker
+                 (overrides/partials/early-runtime.html);
 - head+preload:  the same, with <link rel=preload> of the worker's largest files (the WebAssembly,
                  the standard library, the wheel); a worker cannot use the page's preload cache,
                  so this shows whether they come twice (bytes column).
@@ -81,7 +82,8 @@ STAGES = ("started", "start", "imported", "loaded", "bridge", "live")
 def time_variant(page, server, path: str) -> dict[str, float]:
     page.goto(server.url(path))
     page.wait_for_function(
-        "() => document.querySelector('[data-calculator]')?.amc?.firstSensitivityAt", timeout=60_000)
+        "() => document.querySelector('[data-calculator]')?.amc?.firstSensitivityAt",
+        timeout=60_000)
     return page.evaluate("""() => {
         const amc = document.querySelector('[data-calculator]').amc;
         return {started: amc.runtime.startedAt, ...amc.runtime.marks, live: amc.firstLiveAt};
@@ -149,14 +151,18 @@ def report(results: dict, runs: int) -> None:
              for cache in ("cold", "warm")}
     print(f"Calculator page start levers, median of {runs} interleaved runs (ms since navigation)")
     print(f"{'variant':<20} {'cache':<5} {'live':>6} {'/peer':>6} "
-          + " ".join(f"{s:>8}" for s in STAGES[:-1]) + f" {'bytes cold':>12}")
+          + " ".join(f"{s:>8}" for s in STAGES[:-1]) + f" {'beat late':>9} {'bytes cold':>12}")
     for name, data in results.items():
         for cache in ("cold", "warm"):
             med = {s: statistics.median(v[s] for v in data[cache]) for s in data[cache][0]}
             stages = " ".join(f"{med.get(s, float('nan')):8.0f}" for s in STAGES[:-1])
+            # In how many runs this variant's live result came before the late start's, same run.
+            pairs = zip(data[cache], results["late"][cache], strict=True)
+            wins = "" if name in ("peer floor", "late") else (
+                f"{sum(a['live'] < b['live'] for a, b in pairs)}/{runs}")
             size = f"{statistics.median(data['bytes']):12,.0f}" if cache == "cold" else ""
             print(f"{name:<20} {cache:<5} {med['live']:6.0f} {med['live'] / floor[cache]:6.2f} "
-                  f"{stages} {size}")
+                  f"{stages} {wins:>9} {size}")
 
 
 if __name__ == "__main__":

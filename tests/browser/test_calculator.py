@@ -283,7 +283,8 @@ def test_the_calculator_page_starts_python_from_its_head_before_the_page_is_pars
     assert [url for url in workers if url.endswith("/assets/calculator/worker.js")] == [
         visit.server.url("assets/calculator/worker.js")]
     assert next_result(page, lambda: field(page, "units_per_month").fill("777")) is True
-    assert page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")["units_per_month"] == 777
+    scenario = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")
+    assert scenario["units_per_month"] == 777
     assert_clean(visit)
 
 
