@@ -35,6 +35,7 @@ from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.hreflang import alternates
+from generator.jieba_state import jieba_as_before
 from generator.language_parts import CHINESE_LANG, mark_chinese
 from generator.load import load_data
 from generator.model import SiteData
@@ -309,7 +310,11 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         plugin.dirty = getattr(self, "dirty", False)
         plugin.shared_data = self.site, self.bundle, self.errors
         try:
-            build(translated)
+            if self.serving:  # the next rebuild's English edition cuts Chinese as a fresh build
+                with jieba_as_before():
+                    build(translated)
+            else:
+                build(translated)
         finally:
             plugin.shared_data = None
 
