@@ -36,13 +36,14 @@ from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.hreflang import alternates
 from generator.jieba_state import jieba_as_before
-from generator.language_parts import CHINESE_LANG, mark_chinese
+from generator.language_parts import CHINESE_LANG, mark_chinese, mark_chinese_again
 from generator.load import load_data
 from generator.model import SiteData
 from generator.not_found import not_found_texts
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
+from generator.search_entry_cache import reuse_search_entries
 from generator.serve_watch import poll_faster
 from generator.template_cache import use_bytecode_cache
 from generator.text import LANGUAGES
@@ -134,6 +135,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # A translation uses the data its root build loaded: the same files, read and checked once.
         shared, self.shared_data = getattr(self, "shared_data", None), None
         self.site, self.bundle, self.errors = shared or self._load()
+        if self.serving:  # rebuilds in one process: unchanged pages keep their search entries
+            reuse_search_entries(config.plugins)
         self.slots = CalculatorSlots()
         if self.errors:
             for path in generated_paths(self.data_dir):
@@ -211,7 +214,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return self._mark_languages(output) if template_name.endswith(".html") else output
 
     def _mark_languages(self, html: str) -> str:
-        return html if self.config.language == CHINESE_LANG else mark_chinese(html)
+        if self.config.language == CHINESE_LANG:
+            return html
+        # Under `mkdocs serve`, a page that came out as before is marked as before.
+        return mark_chinese_again(html) if self.serving else mark_chinese(html)
 
     def on_page_context(self, context, page, config, nav):
         # This page in each edition, for <head> (overrides/main.html).
