@@ -6,7 +6,7 @@ import time
 
 from mkdocs.livereload import LiveReloadServer
 
-from generator.serve_watch import POLL_INTERVAL, poll_faster
+from generator.serve_watch import BUILD_DELAY, POLL_INTERVAL, poll_faster
 
 
 def _server(tmp_path) -> LiveReloadServer:
@@ -26,9 +26,10 @@ def test_the_watched_paths_move_to_an_observer_that_polls_faster(tmp_path):
     server.watch(str(docs))  # watched twice: one unwatch leaves it watched
     server.watch(str(config))  # a file: watchdog watches its folder for it
     before = _watches(server)
-    assert server.observer.timeout == 0.5  # MkDocs' default, what this changes
+    assert (server.observer.timeout, server.build_delay) == (0.5, 0.1)  # MkDocs' defaults
     assert poll_faster(server)
-    assert server.observer.timeout == POLL_INTERVAL
+    assert (server.observer.timeout, server.build_delay) == (POLL_INTERVAL, BUILD_DELAY)
+    assert BUILD_DELAY < POLL_INTERVAL  # one poll's batch of changes, one rebuild
     assert _watches(server) == before
     server.unwatch(str(docs))
     assert _watches(server) == before
@@ -70,7 +71,7 @@ def test_a_started_observer_is_left_alone(tmp_path):
     server.observer.start()
     try:
         assert not poll_faster(server)
-        assert server.observer.timeout == 0.5
+        assert (server.observer.timeout, server.build_delay) == (0.5, 0.1)
     finally:
         server.observer.stop()
         server.observer.join()
