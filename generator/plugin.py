@@ -47,6 +47,7 @@ from generator.search_entry_cache import reuse_search_entries
 from generator.serve_watch import poll_faster
 from generator.template_cache import use_bytecode_cache
 from generator.text import LANGUAGES
+from generator.theme_listing import list_installed_once
 
 PLUGIN_NAME = "aliexpress-modes"
 # Pages besides modes/* whose first use of each glossary term links to the glossary.
@@ -102,6 +103,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # The language switcher's template (overrides/), ahead of Material's own: added here, not
         # as theme.custom_dir, so configs that INHERIT mkdocs.yml from elsewhere still find it.
         config.theme.dirs.insert(0, str(OVERRIDES))
+        list_installed_once(config.theme)  # Material's 14,500 files: listed once per process
         return config
 
     def _anchor_search_dictionary(self, config) -> None:
