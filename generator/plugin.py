@@ -45,7 +45,7 @@ from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
 from generator.search_entry_cache import reuse_search_entries
 from generator.serve_watch import poll_faster
-from generator.template_cache import use_bytecode_cache
+from generator.template_cache import cache_every_theme_env, use_bytecode_cache
 from generator.text import LANGUAGES
 from generator.theme_listing import list_installed_once
 
@@ -104,6 +104,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # as theme.custom_dir, so configs that INHERIT mkdocs.yml from elsewhere still find it.
         config.theme.dirs.insert(0, str(OVERRIDES))
         list_installed_once(config.theme)  # Material's 14,500 files: listed once per process
+        cache_every_theme_env(config.theme)  # search's own environments, compiled once too
         return config
 
     def _anchor_search_dictionary(self, config) -> None:
