@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from generator import template_cache
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -63,7 +67,6 @@ def test_other_syntax_settings_never_get_code_compiled_under_different_ones(tmp_
 
 
 def test_every_environment_of_the_theme_gets_the_cache(cache_root):
-    from conftest import REPO
     from mkdocs.config import load_config
 
     config = load_config(str(REPO / "mkdocs.zh.yml"))
