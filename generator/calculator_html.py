@@ -62,8 +62,7 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
     uid = "calc-" + ("all" if full else modes[0].replace("_", "-"))
     scenario, result = _default_result(bundle, language)
     w = _words(language)
-    runtime = prepare_runtime(bundle)
-    urls = runtime.urls
+    urls = prepare_runtime(bundle).urls
     compare_url = None if full else COMPARE_URL_FROM_MODE_PAGE
 
     attributes = {
@@ -71,21 +70,10 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "id": uid,
         "data-calculator": "",
         "data-modes": " ".join(modes),
-        # Paths below are relative to the site root; calculator.js resolves them against its
-        # own URL, which stays right across Material's instant navigation.
-        "data-pyodide-index": urls.pyodide_index,
-        "data-lock-file": urls.lock_file,
-        "data-stdlib": urls.stdlib,
-        "data-snapshot": runtime.snapshot,
-        "data-empty-stdlib": urls.empty_stdlib,
-        "data-package": urls.package_name,
-        "data-parameters": urls.parameters,
+        **runtime_attributes(bundle),
         "data-uplot": urls.uplot_js,
         "data-uplot-css": urls.uplot_css,
-        "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
         "data-compare-url": "" if full else COMPARE_URL_FROM_MODE_PAGE,
-        # The hash of every file the worker loads: it checks each download before running it.
-        "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
         # Material's search leaves the block out of its index: form labels and prerendered
         # numbers make poor search hits, and the index is rebuilt on every page load, on the
         # same two cores that boot Python. Its exclusion tracks elements by tag name alone,
@@ -115,6 +103,36 @@ def render_calculator(bundle: dict, modes: list[str] | None = None, page_url: st
         "</section>",
     ]
     return single_block("\n".join(part for part in parts if part))
+
+
+def runtime_attributes(bundle: dict) -> dict[str, str]:
+    """The data-* attributes that say what the worker loads, as the calculator block and the
+    calculator page's early start in <head> (overrides/partials/early-runtime.html) carry them.
+
+    Paths are relative to the site root; calculator.js resolves them against its own URL, which
+    stays right across Material's instant navigation.
+    """
+    runtime = prepare_runtime(bundle)
+    urls = runtime.urls
+    return {
+        "data-pyodide-index": urls.pyodide_index,
+        "data-lock-file": urls.lock_file,
+        "data-stdlib": urls.stdlib,
+        "data-snapshot": runtime.snapshot,
+        "data-empty-stdlib": urls.empty_stdlib,
+        "data-package": urls.package_name,
+        "data-parameters": urls.parameters,
+        "data-timeout-ms": str(DEFAULT_TIMEOUT_MS),
+        # The hash of every file the worker loads: it checks each download before running it.
+        "data-integrity": json.dumps(runtime.integrity(), separators=(",", ":")),
+    }
+
+
+def starts_at_once(modes: list[str] | None) -> bool:
+    """Whether a calculator of ``modes`` starts Python as soon as its page loads (unless the
+    reader saves data): one comparing modes is the page's content. A compact one waits for a
+    touch. calculator-block.js applies the same rule (``eager``)."""
+    return len(modes or ALL_MODES) > 1
 
 
 # (bundle JSON, language) -> the default scenario and its result, for the latest bundles.

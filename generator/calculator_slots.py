@@ -24,12 +24,20 @@ class CalculatorSlots:
 
     def __init__(self) -> None:
         self._blocks: dict[str, str] = {}
+        self._at_once: set[str] = set()  # blocks that start Python as soon as their page loads
 
-    def placeholder(self, block: str) -> str:
+    def placeholder(self, block: str, starts_at_once: bool = False) -> str:
         """The Markdown to put where ``block`` goes (one raw HTML line, named by its content)."""
         key = hashlib.sha256(block.encode()).hexdigest()[:16]
         self._blocks[key] = block
+        if starts_at_once:
+            self._at_once.add(key)
         return f'<div data-amc-slot="{key}"></div>'
+
+    def starts_at_once(self, html: str) -> bool:
+        """Whether ``html`` (a page, before its blocks are filled in) holds a block that starts
+        Python as soon as the page loads."""
+        return any(match.group(1) in self._at_once for match in _PLACEHOLDER.finditer(html))
 
     def fill(self, html: str) -> str:
         """``html`` with each placeholder replaced by its block."""

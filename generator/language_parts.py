@@ -61,6 +61,12 @@ def mark_chinese(html: str) -> str:
     return "".join(out)
 
 
+# `mkdocs serve` rebuilds every page after each edit, most of them as they were: marking a page
+# is a function of its HTML alone, so the same HTML gets the same marked page from memory. Both
+# editions' pages are about 1.7 MB; a few versions of each stay.
+mark_chinese_again = lru_cache(maxsize=128)(mark_chinese)
+
+
 def _track(tag: str, open_elements: list[tuple[str, bool]]) -> None:
     parsed = _parse_tag(tag)
     if parsed is None:

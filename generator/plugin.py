@@ -35,15 +35,19 @@ from generator.errors import DataErrors
 from generator.freshness import stale_figures
 from generator.glossary_links import link_first_uses
 from generator.hreflang import alternates
-from generator.language_parts import CHINESE_LANG, mark_chinese
+from generator.jieba_state import jieba_as_before
+from generator.language_parts import CHINESE_LANG, mark_chinese, mark_chinese_again
 from generator.load import load_data
 from generator.model import SiteData
 from generator.not_found import not_found_texts
 from generator.notices import NOTICES
 from generator.reference import UnknownMarker, fill_markers
 from generator.render import generated_paths, render_pages
-from generator.template_cache import use_bytecode_cache
+from generator.search_entry_cache import reuse_search_entries
+from generator.serve_watch import poll_faster
+from generator.template_cache import cache_every_theme_env, use_bytecode_cache
 from generator.text import LANGUAGES
+from generator.theme_listing import list_installed_once
 
 PLUGIN_NAME = "aliexpress-modes"
 # Pages besides modes/* whose first use of each glossary term links to the glossary.
@@ -99,6 +103,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # The language switcher's template (overrides/), ahead of Material's own: added here, not
         # as theme.custom_dir, so configs that INHERIT mkdocs.yml from elsewhere still find it.
         config.theme.dirs.insert(0, str(OVERRIDES))
+        list_installed_once(config.theme)  # Material's 14,500 files: listed once per process
+        cache_every_theme_env(config.theme)  # search's own environments, compiled once too
         return config
 
     def _anchor_search_dictionary(self, config) -> None:
@@ -132,6 +138,8 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         # A translation uses the data its root build loaded: the same files, read and checked once.
         shared, self.shared_data = getattr(self, "shared_data", None), None
         self.site, self.bundle, self.errors = shared or self._load()
+        if self.serving:  # rebuilds in one process: unchanged pages keep their search entries
+            reuse_search_entries(config.plugins)
         self.slots = CalculatorSlots()
         if self.errors:
             for path in generated_paths(self.data_dir):
@@ -139,11 +147,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
             return files
         calculator = None
         if self.config.calculators:
-            from generator.calculator_html import render_calculator
+            from generator.calculator_html import render_calculator, starts_at_once
 
             def calculator(modes: list[str]) -> str:
                 return self.slots.placeholder(render_calculator(
-                    self.bundle, modes=modes, page_url="", language=self.config.language))
+                    self.bundle, modes=modes, page_url="", language=self.config.language),
+                    starts_at_once=starts_at_once(modes))
 
         chooser = catalogue = None
         language = self.config.language
@@ -209,12 +218,21 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return self._mark_languages(output) if template_name.endswith(".html") else output
 
     def _mark_languages(self, html: str) -> str:
-        return html if self.config.language == CHINESE_LANG else mark_chinese(html)
+        if self.config.language == CHINESE_LANG:
+            return html
+        # Under `mkdocs serve`, a page that came out as before is marked as before.
+        return mark_chinese_again(html) if self.serving else mark_chinese(html)
 
     def on_page_context(self, context, page, config, nav):
         # This page in each edition, for <head> (overrides/main.html).
         context["hreflang_alternates"] = alternates(
             page.url, config.extra.get("alternate", []), config.site_url)
+        # The calculator page starts Python from <head>, before the page and its scripts have
+        # loaded (overrides/partials/early-runtime.html).
+        if not self.errors and self.slots.starts_at_once(page.content or ""):
+            from generator.calculator_html import runtime_attributes
+
+            context["early_runtime"] = runtime_attributes(self.bundle)
         if self.config.repo_url:
             docs = "docs/" if not self._is_translation() else f"docs/{self.config.language}/"
             sources = self.data_files.get(page.file.src_uri, (docs + page.file.src_uri,))
@@ -236,6 +254,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return f"{self.config.repo_url.rstrip('/')}/{self.config.edit_uri.strip('/')}/{path}"
 
     def on_serve(self, server, config, builder):
+        poll_faster(server)  # generator/serve_watch.py: 0.1 s between looks, not 0.5 s
         server.watch(str(self.data_dir))
         for path in self._translation_configs():
             server.watch(str(path))
@@ -307,7 +326,11 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         plugin.dirty = getattr(self, "dirty", False)
         plugin.shared_data = self.site, self.bundle, self.errors
         try:
-            build(translated)
+            if self.serving:  # the next rebuild's English edition cuts Chinese as a fresh build
+                with jieba_as_before():
+                    build(translated)
+            else:
+                build(translated)
         finally:
             plugin.shared_data = None
 

@@ -45,3 +45,19 @@ def use_bytecode_cache(env: Environment) -> Environment:
         _caches[directory] = FileSystemBytecodeCache(str(directory))
     env.bytecode_cache = _caches[directory]
     return env
+
+
+def cache_every_theme_env(theme) -> None:
+    """Give every Jinja environment MkDocs' ``theme`` makes the cache, not only the build's
+    (`on_env`): Material's search plugin makes its own, up to three per edition and build, to
+    read its settings' defaults from partials/language.html, compiled afresh each time (about
+    15 ms each) without it."""
+    get_env = theme.get_env
+    if getattr(get_env, "caches_compiled_templates", False):
+        return
+
+    def get_env_with_cache() -> Environment:
+        return use_bytecode_cache(get_env())
+
+    get_env_with_cache.caches_compiled_templates = True
+    theme.get_env = get_env_with_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import html
 import json
 import re
 from html import escape, unescape
@@ -300,6 +301,54 @@ def test_with_save_data_even_the_calculator_page_waits_for_interaction(visit):
     wait_live(page)
     scenario = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")
     assert scenario["units_per_month"] == 321
+    assert_clean(visit)
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_the_calculator_page_starts_python_from_its_head_before_the_page_is_parsed(visit, language):
+    workers = []
+    visit.page.on("worker", lambda worker: workers.append(worker.url))
+    page = visit.goto(EDITIONS[language])
+    wait_live(page)
+    started, parsed = page.evaluate("""() => [
+        document.querySelector('[data-calculator]').amc.runtime.startedAt,
+        performance.getEntriesByType('navigation')[0].domInteractive]""")
+    # calculator.js is a module script: it runs only once the whole page has been parsed.
+    assert started < parsed
+    # One calculator worker (beside Material's search worker): the one <head> started, taken
+    # over by calculator.js with what it said meanwhile.
+    assert [url for url in workers if url.endswith("/assets/calculator/worker.js")] == [
+        visit.server.url("assets/calculator/worker.js")]
+    assert next_result(page, lambda: field(page, "units_per_month").fill("777")) is True
+    scenario = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")
+    assert scenario["units_per_month"] == 777
+    assert_clean(visit)
+
+
+def test_an_early_worker_for_another_init_message_is_stopped_not_adopted(visit):
+    """runtime.js adopts the worker <head> started only for the very init message it would send
+    itself; here <head> lists the same files in another order, and the calculator starts its
+    own worker (which then goes live) and stops the early one."""
+    page = visit.page
+
+    def reordered(route):
+        response = route.fetch()
+        head, block = response.text().split("data-amc-early-runtime", 1)
+        found = re.search(r'data-integrity="([^"]*)"', block)
+        hashes = json.loads(html.unescape(found.group(1)))
+        other = html.escape(json.dumps(dict(reversed(hashes.items()))), quote=True)
+        block = block[:found.start(1)] + other + block[found.end(1):]
+        route.fulfill(response=response, body=head + "data-amc-early-runtime" + block)
+
+    page.route(visit.server.url(CALCULATOR_PAGE), reordered)
+    workers = []
+    page.on("worker", lambda worker: workers.append(worker))
+    visit.goto(CALCULATOR_PAGE)
+    wait_live(page)
+    ours = [w for w in workers if w.url.endswith("/assets/calculator/worker.js")]
+    assert len(ours) == 2  # the early one, then the calculator's own
+    assert page.evaluate("() => window.amcEarlyRuntime") is None
+    assert next_result(page, lambda: field(page, "units_per_month").fill("654")) is True
     assert_clean(visit)
 
 

@@ -21,3 +21,13 @@ def test_a_placeholder_this_build_did_not_make_is_an_error():
     made = CalculatorSlots().placeholder("<section>old</section>")
     with pytest.raises(MissingBlock, match="no calculator block"):
         CalculatorSlots().fill(f"<p>before</p>{made}")
+
+
+def test_a_page_starts_python_at_once_only_with_a_block_that_does():
+    slots = CalculatorSlots()
+    full = slots.placeholder("<section>all three modes</section>", starts_at_once=True)
+    compact = slots.placeholder("<section>one mode</section>")
+    assert slots.starts_at_once(f"<p>Compare</p>{full}")
+    assert slots.starts_at_once(f"{compact}{full}")
+    assert not slots.starts_at_once(f"<p>Guide</p>{compact}")
+    assert not slots.starts_at_once("<p>No calculator</p>")

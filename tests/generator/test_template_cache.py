@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from generator import template_cache
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -60,3 +64,25 @@ def test_other_syntax_settings_never_get_code_compiled_under_different_ones(tmp_
     assert trimmed.get_template("list.txt").render(items=[1, 2]) == "1\n2\n"
     assert compiled == ["list.txt"]
     assert len({path.parent for path in cache_root.rglob("*.cache")}) == 2
+
+
+def test_every_environment_of_the_theme_gets_the_cache(cache_root):
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.zh.yml"))
+    assert config.theme.get_env().bytecode_cache is None  # MkDocs' own
+    template_cache.cache_every_theme_env(config.theme)
+    template_cache.cache_every_theme_env(config.theme)  # once is enough
+    env = config.theme.get_env()
+    assert env.bytecode_cache is not None
+    # What Material's search reads from it, the second time from the cache: as compiled afresh.
+    keys = ("search.config.lang", "search.config.separator", "search.config.pipeline")
+
+    def defaults(env) -> list[str]:
+        language = env.get_template("partials/language.html", None, {"config": config})
+        return [language.module.t(key) for key in keys]
+
+    fresh = defaults(load_config(str(REPO / "mkdocs.zh.yml")).theme.get_env())
+    assert defaults(env) == defaults(config.theme.get_env()) == fresh
+    assert fresh[1] != "search.config.separator"  # a translation found, not the key itself
+    assert list(cache_root.rglob("*.cache"))

@@ -251,10 +251,11 @@ def _index(bundle: object) -> list[dict]:
         shares = _object(mode.get("task_shares"), f"{path}.task_shares", problems)
         for extra in sorted(set(shares) - set(tasks)):
             message = f"task_shares names a task that is not in tasks: {extra!r}."
-            problems.append(Problem(f"{path}.task_shares.{extra}", "unknown_task", message))
+            problems.append(Problem(f"{path}.task_shares.{key_name(extra)}", "unknown_task",
+                                    message))
         for tid in tasks:
             expected = f"{mid}.share.{tid}" if mid else None
-            index.append(_param(shares.get(tid), f"{path}.task_shares.{tid}", expected,
+            index.append(_param(shares.get(tid), f"{path}.task_shares.{key_name(tid)}", expected,
                                 "task_share", ROLE_LIMITS["task_share"], cats, problems,
                                 mode=mid, task=tid))
 

@@ -4,7 +4,10 @@
 //     always starts it;
 //   starting: the block has already asked for the runtime (a scenario from the URL);
 //   eager: the calculator is the page's content (the calculator page itself): start now, unless
-//     the reader asked the browser to save data (Save-Data), then on interaction only.
+//     the reader asked the browser to save data (Save-Data), then on interaction only. On a full
+//     page load its <head> has already started the worker (overrides/partials/early-runtime.html,
+//     the same Save-Data rule; generator/calculator_html.py's starts_at_once, the same rule as
+//     eager here): "now" then takes that worker over.
 // A compact calculator in a guide never starts on visibility or idle alone: it sits at the end of
 // the page, where every reader who scrolls to the bottom passes it (issue 14: a guide page read
 // without touching its calculator moves at most 1 MB). Its prerendered numbers are there anyway.

@@ -38,26 +38,46 @@ export function unsubscribe(listener) {
 export function startRuntime(config) {
   if (runtime.worker) return;
   runtime.state = "loading";
-  runtime.startedAt = performance.now();
   const workerUrl = siteUrl("assets/calculator/worker.js");
-  try {
-    runtime.worker = new Worker(workerUrl, { type: "module" });
-  } catch (error) { // a policy that forbids workers, or no module workers at all
-    console.warn("calculator worker:", error);
-    failRuntime({ code: "worker" });
-    return;
+  const init = initMessage(config);
+  const early = takeEarlyRuntime(init);
+  runtime.startedAt = early ? early.startedAt : performance.now();
+  if (early) runtime.worker = early.worker;
+  else {
+    try {
+      runtime.worker = new Worker(workerUrl, { type: "module" });
+    } catch (error) { // a policy that forbids workers, or no module workers at all
+      console.warn("calculator worker:", error);
+      failRuntime({ code: "worker" });
+      return;
+    }
   }
   runtime.worker.onmessage = ({ data }) => onWorkerMessage(data);
   runtime.worker.onerror = (event) => {
     event.preventDefault();
     workerFailed(workerUrl);
   };
-  // Every known failure is reported as it happens; the timeout catches the unknown ones.
+  // Every known failure is reported as it happens; the timeout catches the unknown ones. It
+  // counts from the worker's creation, in <head> for an early start.
+  const waited = performance.now() - runtime.startedAt;
   runtime.timer = setTimeout(
     () => failRuntime({ code: "timeout", seconds: Math.round(config.timeoutMs / 1000) }),
-    config.timeoutMs,
+    Math.max(0, config.timeoutMs - waited),
   );
-  runtime.worker.postMessage({
+  if (!early) runtime.worker.postMessage(init);
+  broadcast("loading", { stage: "starting" });
+  if (!early) return;
+  // What the early worker said before this page's calculator asked for it.
+  const worker = runtime.worker;
+  for (const data of early.messages) {
+    if (runtime.worker !== worker) return; // it failed meanwhile
+    onWorkerMessage(data);
+  }
+  if (early.error) workerFailed(workerUrl);
+}
+
+function initMessage(config) {
+  return {
     type: "init",
     indexURL: siteUrl(config.pyodideIndex),
     lockFileURL: siteUrl(config.lockFile),
@@ -67,8 +87,19 @@ export function startRuntime(config) {
     packageName: config.packageName,
     parametersURL: siteUrl(config.parameters),
     integrity: Object.fromEntries(Object.entries(config.integrity).map(([path, hash]) => [siteUrl(path), hash])),
-  });
-  broadcast("loading", { stage: "starting" });
+  };
+}
+
+// The worker the calculator page's <head> started (overrides/partials/early-runtime.html), if it
+// was started for this init message; taken once. One for other files (never expected: the page
+// and its block carry the same attributes) is stopped, and the caller starts its own.
+function takeEarlyRuntime(init) {
+  const early = window.amcEarlyRuntime;
+  if (!early) return null;
+  delete window.amcEarlyRuntime;
+  if (JSON.stringify(early.init) === JSON.stringify(init)) return early;
+  early.worker.terminate();
+  return null;
 }
 
 // The worker's script did not run: the error event does not say why, so ask the server whether
@@ -88,6 +119,8 @@ async function workerFailed(workerUrl) {
 // Terminates the worker: on Retry, and when a page without a calculator is shown, so instant
 // navigation never leaves one running in the background.
 export function stopRuntime() {
+  window.amcEarlyRuntime?.worker.terminate(); // started in <head>, not yet taken
+  delete window.amcEarlyRuntime;
   clearTimeout(runtime.timer);
   if (runtime.worker) runtime.worker.terminate();
   runtime.worker = null;
