@@ -83,6 +83,15 @@ def csp_hashes(html: bytes) -> str:
     return " ".join(sources)
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # The browser dropping a connection mid-response (a page closed while a file was still
+        # downloading) is not the site's failure; anything else keeps its traceback.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     """Serve ``root`` on 127.0.0.1 in a background thread; see the module docstring."""
 
@@ -99,7 +108,7 @@ class SiteServer:
         self.sent: list[tuple[str, int]] = []  # (path, response body bytes)
         self._lock = threading.Lock()
         handler = partial(_Handler, self, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _Server(("127.0.0.1", 0), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
