@@ -268,8 +268,10 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         if ships_runtime:
             from generator.browser_assets import write_assets
             from generator.catalogue_html import write_templates
+            from generator.worker_bundle import write_worker_bundle
 
             write_assets(site, self.bundle, config)
+            write_worker_bundle(site)  # one request to start the worker, not two round trips
             write_templates(site, self.bundle)
         if not self.serving:
             write_csp(site)

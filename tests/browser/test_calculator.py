@@ -308,6 +308,8 @@ def test_with_save_data_even_the_calculator_page_waits_for_interaction(visit):
 def test_the_calculator_page_starts_python_from_its_head_before_the_page_is_parsed(visit, language):
     workers = []
     visit.page.on("worker", lambda worker: workers.append(worker.url))
+    page_requests = []
+    visit.page.on("request", lambda request: page_requests.append(request.url))
     page = visit.goto(EDITIONS[language])
     wait_live(page)
     started, parsed = page.evaluate("""() => [
@@ -319,6 +321,13 @@ def test_the_calculator_page_starts_python_from_its_head_before_the_page_is_pars
     # over by calculator.js with what it said meanwhile.
     assert [url for url in workers if url.endswith("/assets/calculator/worker.js")] == [
         visit.server.url("assets/calculator/worker.js")]
+    # It starts from one file (generator/worker_bundle.py): no module requests behind worker.js.
+    # The page's requests include its worker's (pyodide.mjs is one), not the service worker's
+    # precache, which fetches worker.js again.
+    assert any(url.endswith("/pyodide.mjs") for url in page_requests)
+    assert page_requests.count(visit.server.url("assets/calculator/worker.js")) == 1
+    modules = ("/checked-fetch.js", "/snapshot-patch.mjs")
+    assert not [url for url in page_requests if url.endswith(modules)]
     assert next_result(page, lambda: field(page, "units_per_month").fill("777")) is True
     scenario = page.eval_on_selector(ROOT, "el => el.amc.lastGood.result.scenario")
     assert scenario["units_per_month"] == 777
