@@ -82,6 +82,12 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
     def on_config(self, config):
         self.config_dir = Path(config.config_file_path).parent
         self.data_dir = self.config_dir / self.config.data_dir
+        if not self._is_translation():
+            # Kept apart from self.config: MkDocs reuses this plugin instance for the translations'
+            # builds, so after the first build (when on_serve runs) self.config is the last
+            # translation's, whose `translations` is empty.
+            self.translation_files = [self.config_dir / path
+                                      for path in self.config.translations.values()]
         self.data_files: dict[str, tuple[str, ...]] = {}
         self.errors: DataErrors | None = None
         # The output's dates come from the commit; the check that no `checked` date lies in the
@@ -301,7 +307,7 @@ class ModesPlugin(BasePlugin[ModesPluginConfig]):
         return self.config.language != LANGUAGES[0]
 
     def _translation_configs(self) -> list[Path]:
-        paths = [self.config_dir / path for path in self.config.translations.values()]
+        paths = getattr(self, "translation_files", [])
         return paths + [Path(load_config(str(p)).docs_dir) for p in paths]
 
     def _build_translation(self, language: str, path: Path, config) -> None:

@@ -166,6 +166,39 @@ def test_a_snapshot_that_does_not_restore_falls_back_to_the_usual_boot(visit, si
     assert not [e for e in visit.console_errors if "snapshot" in e]
 
 
+def test_a_browser_without_decompression_stream_boots_from_the_standard_library(visit, site_dir):
+    """Without DecompressionStream the snapshot cannot be inflated: the worker must not fetch it,
+    and boots from the precompiled standard library and the wheel instead. The site's own worker
+    script is served with one line before it that takes DecompressionStream away (the worker
+    script itself is not integrity-checked; every file it loads still is)."""
+    worker_path = "/assets/calculator/worker.js"
+    original = (site_dir / worker_path.lstrip("/")).read_bytes()
+    assert b'typeof DecompressionStream === "function"' in original
+    visit.server.extra_files[worker_path] = b"self.DecompressionStream = undefined;\n" + original
+    # What the page and its worker fetched, without the service worker's precaching (which
+    # downloads the snapshot for offline use, whatever the worker does).
+    fetched = []
+    visit.page.context.on(
+        "request", lambda r: r.service_worker is None and fetched.append(r.url))
+    try:
+        page = visit.goto(CALCULATOR_PAGE)
+        wait_live(page)
+    finally:
+        visit.server.extra_files.pop(worker_path)
+    assert any(url.endswith(worker_path) for url in fetched)
+    assert page.eval_on_selector(ROOT, "el => el.dataset.snapshot").endswith(".xsnp.gz")
+    assert [url for url in fetched if url.endswith(".xsnp.gz")] == []
+    stdlib = page.eval_on_selector(ROOT, "el => el.dataset.stdlib")
+    stdlibs = [url for url in fetched if url.endswith("python_stdlib.zip")]
+    assert stdlibs and all(url.endswith("/" + stdlib) for url in stdlibs)  # the site's, not npm's
+    assert any(url.endswith(".whl") for url in fetched)
+    # The calculator works: Python's live answer is CPython's, byte for byte.
+    bundle = bundle_from(page)
+    cpython = calculators.evaluate(calculators.default_scenario(bundle), bundle)
+    assert live_json(page) == canonical_json(cpython)
+    assert_clean(visit)
+
+
 @pytest.mark.parametrize("language", EDITIONS)
 def test_changing_an_input_changes_the_result(visit, language):
     page = visit.goto(EDITIONS[language])
